@@ -1,0 +1,46 @@
+# Two commands for a new user: `make demo` and `make test` (see README).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+
+.PHONY: demo test install install-dev messages lint serve worker beat clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+install: $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+
+install-dev: $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+
+messages: $(PY)
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		DEBUG=1 $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; \
+	else echo "msgfmt (gettext) not found: the interface stays in Vietnamese, English is not compiled"; fi
+
+demo: install messages
+	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DEBUG=1 $(PY) manage.py seed_demo
+	@echo ""
+	@echo "Cổng Dân vận khéo: http://127.0.0.1:8000/accounts/login/"
+	@echo "Tài khoản demo (mật khẩu danvankheo2020): bdv, truongban, kado, thanhmy, chutich, thamdinh1..thamdinh4, admin"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --config pyproject.toml
+
+test: install-dev messages lint
+	DVK_TESTING=1 $(BIN)/pytest
+
+worker:
+	$(BIN)/celery -A config worker --loglevel=INFO
+
+beat:
+	$(BIN)/celery -A config beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import Membership, Unit, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    inlines = [MembershipInline]
+    list_display = ("username", "full_name", "email", "is_active", "is_superuser")
+    fieldsets = BaseUserAdmin.fieldsets + ((None, {"fields": ("full_name", "position", "phone")}),)
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "kind", "parent", "is_ethnic_minority_area", "is_religious_area", "is_active")
+    list_filter = ("kind", "is_ethnic_minority_area", "is_religious_area", "is_active")
+    search_fields = ("name", "code")

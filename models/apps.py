@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ModelsConfig(AppConfig):
+    name = "models"
+    label = "dvk_models"
+    verbose_name = _("Mô hình, điển hình")

@@ -1,0 +1,134 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Unit
+from campaign.models import Campaign
+from models.models import DvkModel
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Nháp")
+    SUBMITTED = "submitted", _("Đã gửi")
+    RETURNED = "returned", _("Trả lại để bổ sung")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    WITHDRAWN = "withdrawn", _("Đã rút")
+    NOMINATED = "nominated", _("Đưa vào thẩm định")
+    APPRAISED = "appraised", _("Đã thẩm định")
+    RECOGNISED = "recognised", _("Được công nhận")
+    NOT_RECOGNISED = "not_recognised", _("Không được công nhận")
+
+
+EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+
+
+class Registration(models.Model):
+    """One model's entry in one year's campaign (Đăng ký thi đua)."""
+
+    Status = Status
+
+    campaign = models.ForeignKey(Campaign, verbose_name=_("kế hoạch"), on_delete=models.PROTECT, related_name="registrations")
+    model = models.ForeignKey(DvkModel, verbose_name=_("mô hình, điển hình"), on_delete=models.PROTECT, related_name="registrations")
+    # The model's unit, kept here so that scoping needs no join through the catalogue.
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="registrations")
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+
+    situation = models.TextField(_("thực trạng, lý do xây dựng"), blank=True)
+    objectives = models.TextField(_("mục tiêu"), blank=True)
+    content_and_method = models.TextField(_("nội dung, cách làm"), blank=True)
+    area_and_target = models.TextField(_("địa bàn, đối tượng"), blank=True)
+    lead_forces = models.TextField(_("lực lượng chủ trì"), blank=True)
+    coordinating_forces = models.TextField(_("lực lượng phối hợp"), blank=True)
+    participating_forces = models.TextField(_("lực lượng tham gia"), blank=True)
+    resources = models.TextField(_("nguồn lực (kinh phí, ngày công, xã hội hóa)"), blank=True)
+    timeline = models.TextField(_("thời gian thực hiện"), blank=True)
+    expected_outputs = models.TextField(_("kết quả, sản phẩm kiểm chứng được"), blank=True)
+    sustainability = models.TextField(_("tính bền vững, khả năng nhân rộng"), blank=True)
+
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    submitted_at = models.DateTimeField(_("ngày gửi"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("ngày xét"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["unit__name", "model__name"]
+        verbose_name = _("đăng ký thi đua")
+        verbose_name_plural = _("đăng ký thi đua")
+        constraints = [models.UniqueConstraint(fields=["campaign", "model"], name="registration_one_per_model_campaign")]
+
+    def __str__(self):
+        return f"{self.model} ({self.campaign.year})" if self.campaign_id else str(self.model)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+
+class ProgressReport(models.Model):
+    """Báo cáo sơ kết (interim, 6 months) or tự đánh giá (final, year end)."""
+
+    class Kind(models.TextChoices):
+        INTERIM = "interim", _("Báo cáo sơ kết 6 tháng")
+        FINAL = "final", _("Báo cáo tự đánh giá cuối năm")
+
+    class ReportStatus(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        SUBMITTED = "submitted", _("Đã gửi")
+
+    registration = models.ForeignKey(Registration, verbose_name=_("đăng ký"), on_delete=models.CASCADE, related_name="reports")
+    kind = models.CharField(_("loại báo cáo"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    results = models.TextField(_("kết quả đạt được"), blank=True)
+    households = models.PositiveIntegerField(_("số hộ tham gia"), default=0)
+    funds_vnd = models.PositiveBigIntegerField(_("kinh phí huy động (đồng)"), default=0)
+    socialised_funds_vnd = models.PositiveBigIntegerField(_("trong đó xã hội hóa (đồng)"), default=0)
+    workdays = models.PositiveIntegerField(_("ngày công"), default=0)
+    submitted_at = models.DateTimeField(_("ngày gửi"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["registration", "kind"]
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+        constraints = [models.UniqueConstraint(fields=["registration", "kind"], name="report_one_per_kind")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.registration}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.ReportStatus.SUBMITTED
+
+
+class Evidence(models.Model):
+    """Minh chứng: a file attached to a registration or to one of its reports. Stored
+    in private storage and served only through a permission-checked view."""
+
+    registration = models.ForeignKey(Registration, verbose_name=_("đăng ký"), on_delete=models.CASCADE, related_name="evidence")
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("báo cáo"), on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
+    )
+    file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/", max_length=300)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(_("định dạng"), max_length=100)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
+    caption = models.CharField(_("mô tả"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("minh chứng")
+        verbose_name_plural = _("minh chứng")
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type in ("image/jpeg", "image/png")

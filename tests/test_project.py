@@ -1,0 +1,54 @@
+"""Checks over the whole project: deploy settings, migrations, layers."""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def _manage(*args, env_extra=None):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DVK_TESTING", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_is_clean_with_production_values():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_extra={"SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890", "ALLOWED_HOSTS": "dvk.example.gov.vn"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _manage("check", env_extra={"SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_migrations_match_the_models():
+    result = _manage("makemigrations", "--check", "--dry-run", env_extra={"DEBUG": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_layer_contract_holds_and_catches_an_upward_import(tmp_path):
+    lint = [str(Path(sys.executable).parent / "lint-imports"), "--config", str(ROOT / "pyproject.toml")]
+    kept = subprocess.run(lint, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert kept.returncode == 0, kept.stdout
+    # A copy of the apps in which the audit ledger (the lowest layer) imports registrations.
+    for app in ("audit", "accounts", "campaign", "models", "registrations", "evaluations", "notifications", "reports"):
+        (tmp_path / app).mkdir()
+        (tmp_path / app / "__init__.py").write_text("")
+    (tmp_path / "audit" / "bad.py").write_text(textwrap.dedent("from registrations import models  # noqa\n"))
+    broken = subprocess.run(lint, cwd=tmp_path, capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert broken.returncode != 0
+    assert "audit.bad -> registrations" in broken.stdout
