@@ -1,1 +1,27 @@
-__all__: list[str] = []
+import factory
+
+from models.models import DvkModel, Field
+
+from .accounts import UnitFactory
+
+__all__ = ["DvkModelFactory", "ExemplarFactory"]
+
+
+class DvkModelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DvkModel
+
+    unit = factory.SubFactory(UnitFactory)
+    kind = DvkModel.Kind.MODEL
+    name = factory.Sequence(lambda n: f"Vận động hiến đất mở rộng đường giao thông nông thôn thôn {n}")
+    field = Field.NEW_RURAL
+    address = "Thôn Ka Đô Mới"
+
+
+class ExemplarFactory(DvkModelFactory):
+    kind = DvkModel.Kind.EXEMPLAR
+    name = factory.Sequence(lambda n: f"Già làng tiêu biểu vận động đồng bào {n}")
+    field = Field.CULTURE_SOCIETY
+    person_name = factory.Sequence(lambda n: f"K'Brơi {n}")
+    person_birth_year = 1962
+    person_position = "Già làng thôn Ka Đô Cũ"
