@@ -330,10 +330,10 @@ class MedalNomination(models.Model):
     def __str__(self):
         return f"{self.full_name} ({self.birth_year})"
 
-    @staticmethod
-    def make_name_key(full_name: str) -> str:
-        return " ".join(full_name.split()).casefold()
-
     def save(self, *args, **kwargs):
         self.name_key = self.make_name_key(self.full_name)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def make_name_key(full_name: str) -> str:
+        return " ".join(full_name.split()).casefold()
