@@ -31,7 +31,7 @@ demo: install messages
 
 lint: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/lint-imports --config pyproject.toml
+	$(BIN)/lint-imports --no-cache pyproject.toml
 
 test: install-dev messages lint
 	DVK_TESTING=1 $(BIN)/pytest
