@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit
@@ -11,6 +13,10 @@ class Field(models.TextChoices):
     DEFENCE_SECURITY = "defence_security", _("Quốc phòng – an ninh")
     POLITICAL_SYSTEM = "political_system", _("Xây dựng hệ thống chính trị")
     NEW_RURAL = "new_rural", _("Xây dựng nông thôn mới")
+
+
+# Older people are still honoured as exemplars, but a year before this is a typing slip.
+EARLIEST_BIRTH_YEAR = 1920
 
 
 class DvkModel(models.Model):
@@ -41,6 +47,9 @@ class DvkModel(models.Model):
         blank=True,
         related_name="replications",
     )
+    # Set by the evaluations app when a campaign's results are finalised; only a model
+    # recognised at least once may be shown to the public.
+    recognised_in_year = models.PositiveSmallIntegerField(_("năm được công nhận"), null=True, blank=True)
     is_published = models.BooleanField(_("công bố trên trang giới thiệu"), default=False)
     published_at = models.DateTimeField(_("ngày công bố"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -55,6 +64,7 @@ class DvkModel(models.Model):
             models.CheckConstraint(
                 condition=models.Q(kind="model") | ~models.Q(person_name=""),
                 name="exemplar_has_person_name",
+                violation_error_message=_("Điển hình cá nhân phải có họ tên người được giới thiệu."),
             )
         ]
 
@@ -64,3 +74,27 @@ class DvkModel(models.Model):
     @property
     def is_exemplar(self) -> bool:
         return self.kind == self.Kind.EXEMPLAR
+
+    def clean(self):
+        """The rules a form and a service both need: an exemplar names a real person,
+        and a model replicates another model of the same district."""
+        errors = {}
+        if self.kind == self.Kind.EXEMPLAR:
+            if not self.person_name.strip():
+                errors["person_name"] = _("Điển hình cá nhân phải có họ tên người được giới thiệu.")
+            if not self.person_position.strip():
+                errors["person_position"] = _("Điển hình cá nhân phải có chức vụ, nghề nghiệp của người được giới thiệu.")
+        if self.person_birth_year is not None:
+            this_year = timezone.localdate().year
+            if not EARLIEST_BIRTH_YEAR <= self.person_birth_year <= this_year:
+                errors["person_birth_year"] = _("Năm sinh phải từ %(first)s đến %(last)s.") % {
+                    "first": EARLIEST_BIRTH_YEAR,
+                    "last": this_year,
+                }
+        if self.replicates_id is not None:
+            if self.pk is not None and self.replicates_id == self.pk:
+                errors["replicates"] = _("Mô hình không thể nhân rộng từ chính nó.")
+            elif self.unit_id is not None and self.replicates.unit.district_id_or_self != self.unit.district_id_or_self:
+                errors["replicates"] = _("Chỉ được chọn mô hình nhân rộng trong cùng huyện.")
+        if errors:
+            raise ValidationError(errors)
