@@ -68,11 +68,11 @@ def login(page, username: str, password: str = "danvankheo2020") -> None:  # noq
     page.goto(f"{page.base_url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
 
 
 def logout(page) -> None:
     page.click("#user-menu")
-    page.click("#logout-button")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#logout-button")

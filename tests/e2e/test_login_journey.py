@@ -14,8 +14,8 @@ def test_staff_logs_in_sees_vietnamese_home_switches_to_english_and_logs_out(pag
     assert page.url == f"{page.base_url}/"
     assert "Xin chào, Nguyễn Thị Hồng" in page.locator("h1").inner_text()
 
-    page.select_option("select[name=language]", "en")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Hello, Nguyễn Thị Hồng" in page.locator("h1").inner_text()
 
