@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -178,7 +179,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
-    "verify-audit-chain": {"task": "audit.tasks.verify_audit_chain", "schedule": 24 * 60 * 60},
+    "verify-audit-chain": {"task": "audit.tasks.verify_audit_chain", "schedule": crontab(hour=2, minute=0)},
+    "send-reminders": {"task": "notifications.tasks.send_reminders_task", "schedule": crontab(hour=7, minute=0)},
 }
 
 # E-mail: EMAIL_URL like smtp://user:pass@host:587 (tls via ?tls=1), or Django's EMAIL_*.
