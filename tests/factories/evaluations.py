@@ -4,16 +4,19 @@ import factory
 
 from evaluations.models import (
     Assignment,
+    AwardProposal,
     Council,
     CouncilMember,
     CriteriaSet,
     Criterion,
+    MedalNomination,
+    ProposalVote,
     Score,
     Scoresheet,
 )
 from models.models import DvkModel
 
-from .accounts import UserFactory
+from .accounts import UnitFactory, UserFactory
 from .campaign import CampaignFactory
 from .registrations import RegistrationFactory
 
@@ -25,6 +28,9 @@ __all__ = [
     "AssignmentFactory",
     "ScoresheetFactory",
     "ScoreFactory",
+    "AwardProposalFactory",
+    "ProposalVoteFactory",
+    "MedalNominationFactory",
 ]
 
 
@@ -87,3 +93,39 @@ class ScoreFactory(factory.django.DjangoModelFactory):
     scoresheet = factory.SubFactory(ScoresheetFactory)
     criterion = factory.SubFactory(CriterionFactory)
     points = Decimal("15")
+
+
+class AwardProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AwardProposal
+
+    registration = factory.SubFactory(RegistrationFactory, status="recognised")
+    campaign = factory.LazyAttribute(lambda o: o.registration.campaign)
+    level = AwardProposal.Level.DISTRICT
+    nominee = factory.LazyAttribute(lambda o: f"{o.registration.unit.name} (mô hình “{o.registration.model.name}”)")
+    achievement = "Có thành tích trong phong trào thi đua “Dân vận khéo” năm 2020."
+    created_by = factory.SubFactory(UserFactory)
+
+
+class ProposalVoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProposalVote
+
+    proposal = factory.SubFactory(AwardProposalFactory, status=AwardProposal.Status.VOTING)
+    member = factory.SubFactory(CouncilMemberFactory)
+    choice = ProposalVote.Choice.AGREE
+
+
+class MedalNominationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MedalNomination
+
+    campaign = factory.SubFactory(CampaignFactory)
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thử {n}")
+    birth_year = 1968
+    gender = MedalNomination.Gender.MALE
+    position = "Trưởng khối Dân vận xã"
+    unit = factory.SubFactory(UnitFactory)
+    years_in_work = 15
+    achievements = "Nhiều năm vận động đồng bào hiến đất làm đường, xây dựng nông thôn mới."
+    nominated_by = factory.SubFactory(UserFactory)
