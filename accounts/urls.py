@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import manage_views, views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -31,4 +31,16 @@ urlpatterns = [
     ),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    # Units and accounts of the district, for district staff.
+    path("manage/users/", manage_views.AccountListView.as_view(), name="manage_users"),
+    path("manage/users/new/", manage_views.AccountCreateView.as_view(), name="user_create"),
+    path("manage/users/<int:pk>/", manage_views.AccountDetailView.as_view(), name="user_detail"),
+    path("manage/users/<int:pk>/edit/", manage_views.AccountUpdateView.as_view(), name="user_update"),
+    path("manage/users/<int:pk>/deactivate/", manage_views.AccountDeactivateView.as_view(), name="user_deactivate"),
+    path("manage/users/<int:pk>/reactivate/", manage_views.AccountReactivateView.as_view(), name="user_reactivate"),
+    path("manage/users/<int:pk>/password/", manage_views.AccountSetPasswordView.as_view(), name="user_set_password"),
+    path("manage/units/", manage_views.UnitListView.as_view(), name="manage_units"),
+    path("manage/units/<int:pk>/", manage_views.UnitDetailView.as_view(), name="unit_detail"),
+    path("manage/import/", manage_views.ImportView.as_view(), name="import"),
+    path("manage/import/template.xlsx", manage_views.ImportTemplateView.as_view(), name="import_template"),
 ]
