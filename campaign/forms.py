@@ -1,0 +1,253 @@
+"""Forms of the campaign app. They only collect and clean input; the services decide."""
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Unit
+
+from .models import Acknowledgement, Campaign, Deadline, Document, PlanItem, PlanPeriod
+from .uploads import check_upload
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+class DateField(forms.DateField):
+    """A date typed as dd/mm/yyyy or picked in the browser's calendar; never read as
+    month/day."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        kwargs.setdefault("error_messages", {"invalid": _("Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm.")})
+        super().__init__(**kwargs)
+
+
+class LinesField(forms.CharField):
+    """A list kept one entry per line (legal bases, recipients)."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class UploadField(forms.FileField):
+    """A file checked by its content and size (PDF, JPEG, PNG, DOCX, XLSX)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("PDF, ảnh JPEG/PNG, Word (.docx) hoặc Excel (.xlsx); tối đa %(limit)s.")
+            % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)},
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", ".pdf,.jpg,.jpeg,.png,.docx,.xlsx")
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            check_upload(value)
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class UnitsField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class CampaignForm(forms.ModelForm):
+    issued_on = DateField(label=_("Ngày ban hành"), required=False)
+    legal_bases = LinesField(label=_("Căn cứ (văn bản thực hiện)"), required=False, help_text=_("Mỗi văn bản một dòng."))
+    recipients = LinesField(label=_("Nơi nhận"), required=False, help_text=_("Mỗi nơi nhận một dòng."))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "year",
+            "title",
+            "number",
+            "issued_on",
+            "place",
+            "legal_bases",
+            "preamble",
+            "purposes",
+            "implementation",
+            "recipients",
+            "signer_title",
+            "signer_name",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "preamble": forms.Textarea(attrs={"rows": 3}),
+            "purposes": forms.Textarea(attrs={"rows": 10}),
+            "implementation": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "number": _("Ví dụ: Số 12-KH/BDVHU"),
+            "purposes": _("Mỗi đoạn một dòng; dòng bắt đầu bằng “-” là một ý."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("Năm không hợp lệ."))
+        return year
+
+
+class PeriodForm(forms.ModelForm):
+    starts_on = DateField(label=_("Từ ngày"))
+    ends_on = DateField(label=_("Đến ngày"))
+
+    class Meta:
+        model = PlanPeriod
+        fields = ["name", "starts_on", "ends_on", "order"]
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("Ngày kết thúc giai đoạn phải sau ngày bắt đầu."))
+        return cleaned
+
+
+class PlanItemForm(forms.ModelForm):
+    due_date = DateField(label=_("Thời hạn hoàn thành"), required=False)
+    lead_unit = UnitChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none(), required=False)
+    coordinating_units = UnitsField(label=_("Đơn vị phối hợp"), queryset=Unit.objects.none(), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = PlanItem
+        fields = ["period", "order", "title", "description", "lead_unit", "coordinating_units", "due_date"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "description": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"description": _("Nội dung đầy đủ của nhiệm vụ như trong văn bản kế hoạch.")}
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = PlanPeriod.objects.filter(campaign=campaign)
+        self.fields["period"].empty_label = None
+        units = Unit.in_district([campaign.owner_id]).filter(is_active=True).order_by("kind", "name")
+        self.fields["lead_unit"].queryset = units
+        self.fields["coordinating_units"].queryset = units.exclude(pk=campaign.owner_id)
+        self.fields["order"].required = False
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Trạng thái"), choices=PlanItem.Status.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ProgressUpdateForm(forms.Form):
+    date = DateField(label=_("Ngày"))
+    text = forms.CharField(label=_("Nội dung cập nhật"), widget=forms.Textarea(attrs={"rows": 3}))
+    new_status = forms.ChoiceField(
+        label=_("Chuyển trạng thái nhiệm vụ"),
+        choices=[("", _("— giữ nguyên —")), *PlanItem.Status.choices],
+        required=False,
+    )
+    evidence = UploadField(label=_("Tệp minh chứng"), required=False)
+
+
+def parse_offsets(text: str) -> list[int]:
+    values = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            values.append(int(part))
+        except ValueError:
+            raise forms.ValidationError(
+                _("“%(value)s” không phải là số ngày. Hãy nhập các số cách nhau bởi dấu phẩy, ví dụ: 7, 3, 1, -1.")
+                % {"value": part}
+            ) from None
+    return values
+
+
+class DeadlineForm(forms.ModelForm):
+    due_date = DateField(label=_("Hạn cuối (hết ngày)"))
+    reminder_offsets = forms.CharField(
+        label=_("Nhắc hạn trước (ngày)"),
+        required=False,
+        help_text=_("Các số ngày cách nhau bởi dấu phẩy; số âm là sau hạn. Để trống để dùng mặc định 7, 3, 1, -1."),
+    )
+
+    class Meta:
+        model = Deadline
+        fields = ["kind", "title", "due_date", "audience", "reminder_offsets"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offsets = self.instance.reminder_offsets if self.instance.pk else Deadline.DEFAULT_REMINDER_OFFSETS
+        self.initial["reminder_offsets"] = ", ".join(str(n) for n in offsets)
+
+    def clean_reminder_offsets(self):
+        return parse_offsets(self.cleaned_data["reminder_offsets"])
+
+
+class ExtensionForm(forms.Form):
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
+    due_date = DateField(label=_("Hạn mới"))
+    reason = forms.CharField(label=_("Lý do gia hạn"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, deadline: Deadline, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+        self.fields["unit"].queryset = Unit.objects.filter(parent_id=deadline.campaign.owner_id, is_active=True).order_by(
+            "kind", "name"
+        )
+
+    def clean_due_date(self):
+        due_date = self.cleaned_data["due_date"]
+        if due_date <= self.deadline.due_date:
+            raise forms.ValidationError(
+                _("Hạn gia hạn phải sau hạn chung %(date)s.") % {"date": self.deadline.due_date.strftime("%d/%m/%Y")}
+            )
+        return due_date
+
+
+class DocumentForm(forms.ModelForm):
+    date = DateField(label=_("Ngày văn bản"))
+    file = UploadField(label=_("Tệp văn bản"), required=False)
+
+    class Meta:
+        model = Document
+        fields = ["number", "date", "title", "file"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+
+
+class AcknowledgementForm(forms.ModelForm):
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), empty_label=None)
+    disseminated_on = DateField(label=_("Ngày quán triệt"))
+
+    class Meta:
+        model = Acknowledgement
+        fields = ["unit", "disseminated_on", "form", "participants", "note"]
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["participants"].min_value = 0

@@ -1,0 +1,50 @@
+"""Who may do what with a campaign. Reading is scoped by ``selectors.campaigns_visible_to``;
+these predicates decide the actions on a campaign the user can already see."""
+
+import rules
+
+
+def _campaign_of(obj):
+    """The campaign a permission is asked about: the campaign itself or its period, item,
+    deadline or document."""
+    for path in ("campaign", "period.campaign", "item.period.campaign", "deadline.campaign", "document.campaign"):
+        target = obj
+        for attr in path.split("."):
+            target = getattr(target, attr, None)
+            if target is None:
+                break
+        if target is not None:
+            return target
+    return obj
+
+
+@rules.predicate
+def is_district_staff(user):
+    return bool(user.is_authenticated and user.district_ids())
+
+
+@rules.predicate
+def is_staff_of_campaign_district(user, obj):
+    if not user.is_authenticated or obj is None:
+        return False
+    return _campaign_of(obj).owner_id in user.district_ids()
+
+
+@rules.predicate
+def is_focal_point_in_campaign_district(user, obj):
+    if not user.is_authenticated or obj is None:
+        return False
+    return _campaign_of(obj).owner_id in user.home_district_ids() and bool(user.focal_unit_ids())
+
+
+@rules.predicate
+def is_published(user, obj):
+    return obj is not None and _campaign_of(obj).is_published
+
+
+rules.add_perm("campaign.create_campaign", is_district_staff)
+rules.add_perm("campaign.manage_campaign", is_staff_of_campaign_district)
+rules.add_perm(
+    "campaign.record_acknowledgement",
+    is_published & (is_staff_of_campaign_district | is_focal_point_in_campaign_district),
+)

@@ -1,0 +1,206 @@
+"""Reads of the campaign app, scoped to what the user may see. A view takes its object
+through one of these (``get_object_or_404(campaigns_visible_to(user), pk=pk)``), so a
+draft of the district or another district's plan is a 404 by construction."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from accounts.models import Unit
+
+from .models import Acknowledgement, Campaign, Deadline, DeadlineExtension, Document, PlanItem, PlanItemUpdate, PlanPeriod
+
+READABLE_STATUSES = (Campaign.Status.PUBLISHED, Campaign.Status.CLOSED)
+
+
+def campaigns_visible_to(user) -> QuerySet[Campaign]:
+    """District staff see every campaign of the districts they manage, drafts included.
+    Everyone else sees published and closed campaigns of their own districts (focal
+    points, viewers). A signed-in user without any membership is a council member from
+    outside the units and reads the published campaigns."""
+    qs = Campaign.objects.select_related("owner")
+    if not user.is_authenticated:
+        return qs.none()
+    readable = Q(status__in=READABLE_STATUSES)
+    if not user.unit_ids():
+        return qs.filter(readable)
+    managed = user.district_ids()
+    read_districts = user.home_district_ids() | user.viewer_district_ids()
+    return qs.filter(Q(owner__in=managed) | (readable & Q(owner__in=read_districts)))
+
+
+def campaigns_managed_by(user) -> QuerySet[Campaign]:
+    if not user.is_authenticated:
+        return Campaign.objects.none()
+    return Campaign.objects.select_related("owner").filter(owner__in=user.district_ids())
+
+
+def current_campaign(user, district_ids=None) -> Campaign | None:
+    """The campaign a page shows by default: the latest published one the user can see
+    (of ``district_ids`` when given), else the latest the user can see at all."""
+    qs = campaigns_visible_to(user)
+    if district_ids is not None:
+        qs = qs.filter(owner__in=district_ids)
+    latest = ("-year", "-issued_on", "-pk")
+    return qs.filter(status=Campaign.Status.PUBLISHED).order_by(*latest).first() or qs.order_by(*latest).first()
+
+
+def district_units(district_id: int) -> QuerySet[Unit]:
+    """The units of a district that take part in the campaign: towns, communes, then the
+    district organisations, each by name."""
+    rank = Case(
+        When(kind=Unit.Kind.TOWN, then=Value(0)),
+        When(kind=Unit.Kind.COMMUNE, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        Unit.objects.filter(parent_id=district_id, is_active=True)
+        .exclude(kind__in=(Unit.Kind.DISTRICT, Unit.Kind.PROVINCE))
+        .annotate(rank=rank)
+        .order_by("rank", "name")
+    )
+
+
+def _items_queryset() -> QuerySet[PlanItem]:
+    return (
+        PlanItem.objects.select_related("lead_unit")
+        .prefetch_related("coordinating_units")
+        .annotate(update_count=Count("updates"))
+        .order_by("order", "pk")
+    )
+
+
+def periods_with_items(campaign: Campaign) -> QuerySet[PlanPeriod]:
+    """The campaign's periods in order, each with ``items`` prefetched (lead unit,
+    coordinating units, ``update_count``): three queries whatever the size of the plan."""
+    return PlanPeriod.objects.filter(campaign=campaign).prefetch_related(Prefetch("items", queryset=_items_queryset()))
+
+
+def plan_items_visible_to(user) -> QuerySet[PlanItem]:
+    return PlanItem.objects.select_related("period__campaign__owner", "lead_unit").filter(
+        period__campaign__in=campaigns_visible_to(user)
+    )
+
+
+def periods_visible_to(user) -> QuerySet[PlanPeriod]:
+    return PlanPeriod.objects.select_related("campaign__owner").filter(campaign__in=campaigns_visible_to(user))
+
+
+def updates_of(item: PlanItem) -> QuerySet[PlanItemUpdate]:
+    return item.updates.select_related("author")
+
+
+def plan_updates_visible_to(user) -> QuerySet[PlanItemUpdate]:
+    return PlanItemUpdate.objects.select_related("item__period__campaign__owner").filter(
+        item__period__campaign__in=campaigns_visible_to(user)
+    )
+
+
+@dataclass
+class PeriodProgress:
+    period: PlanPeriod
+    counts: dict[str, int]
+    overdue: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def done(self) -> int:
+        return self.counts.get(PlanItem.Status.DONE, 0)
+
+    @property
+    def percent_done(self) -> int:
+        active = self.total - self.counts.get(PlanItem.Status.CANCELLED, 0)
+        return round(100 * self.done / active) if active else 0
+
+
+def plan_progress(campaign: Campaign, today: datetime.date | None = None) -> list[PeriodProgress]:
+    """Items of each period counted by status, and how many are overdue: two queries."""
+    today = today or timezone.localdate()
+    periods = list(PlanPeriod.objects.filter(campaign=campaign))
+    aggregates = {status: Count("items", filter=Q(items__status=status)) for status in PlanItem.Status.values}
+    overdue = Count(
+        "items",
+        filter=Q(items__due_date__lt=today) & ~Q(items__status__in=PlanItem.CLOSED_STATUSES),
+    )
+    rows = {
+        row["pk"]: row
+        for row in PlanPeriod.objects.filter(campaign=campaign).values("pk").annotate(overdue=overdue, **aggregates)
+    }
+    return [
+        PeriodProgress(
+            period=period,
+            counts={status: rows.get(period.pk, {}).get(status, 0) for status in PlanItem.Status.values},
+            overdue=rows.get(period.pk, {}).get("overdue", 0),
+        )
+        for period in periods
+    ]
+
+
+def plan_chart_data(progress: list[PeriodProgress]) -> dict:
+    """What static/js/campaign.js draws: items by status (stacked) for each period."""
+    return {
+        "labels": [row.period.name for row in progress],
+        "datasets": [
+            {"key": status, "label": str(label), "data": [row.counts[status] for row in progress]}
+            for status, label in PlanItem.Status.choices
+        ],
+    }
+
+
+def deadlines_of(campaign: Campaign) -> QuerySet[Deadline]:
+    return Deadline.objects.filter(campaign=campaign).prefetch_related(
+        Prefetch("extensions", queryset=DeadlineExtension.objects.select_related("unit", "granted_by").order_by("unit__name"))
+    )
+
+
+def upcoming_deadlines(campaign: Campaign, today: datetime.date | None = None, limit: int = 5) -> QuerySet[Deadline]:
+    today = today or timezone.localdate()
+    return (
+        Deadline.objects.filter(campaign=campaign, due_date__gte=today)
+        .annotate(extension_count=Count("extensions"))
+        .order_by("due_date", "pk")[:limit]
+    )
+
+
+def deadlines_visible_to(user) -> QuerySet[Deadline]:
+    return Deadline.objects.select_related("campaign__owner").filter(campaign__in=campaigns_visible_to(user))
+
+
+def extensions_visible_to(user) -> QuerySet[DeadlineExtension]:
+    return DeadlineExtension.objects.select_related("deadline__campaign__owner", "unit").filter(
+        deadline__campaign__in=campaigns_visible_to(user)
+    )
+
+
+def documents_of(campaign: Campaign) -> QuerySet[Document]:
+    return Document.objects.filter(campaign=campaign).annotate(acknowledgement_count=Count("acknowledgements"))
+
+
+def documents_visible_to(user) -> QuerySet[Document]:
+    return Document.objects.select_related("campaign__owner").filter(campaign__in=campaigns_visible_to(user))
+
+
+def acknowledgements_of(campaign: Campaign) -> dict[tuple[int, int], Acknowledgement]:
+    """Every dissemination record of the campaign keyed by (document id, unit id)."""
+    return {
+        (ack.document_id, ack.unit_id): ack
+        for ack in Acknowledgement.objects.filter(document__campaign=campaign).select_related("recorded_by")
+    }
+
+
+def documents_pending_for(campaign: Campaign, unit_ids) -> list[tuple[Unit, Document]]:
+    """Documents of a published campaign that these units have not yet disseminated."""
+    if campaign is None or campaign.status != Campaign.Status.PUBLISHED or not unit_ids:
+        return []
+    units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+    documents = list(Document.objects.filter(campaign=campaign))
+    done = set(
+        Acknowledgement.objects.filter(document__campaign=campaign, unit_id__in=unit_ids).values_list("document_id", "unit_id")
+    )
+    return [(unit, document) for unit in units for document in documents if (document.pk, unit.pk) not in done]
