@@ -65,7 +65,13 @@ class DvkModel(models.Model):
                 condition=models.Q(kind="model") | ~models.Q(person_name=""),
                 name="exemplar_has_person_name",
                 violation_error_message=_("Điển hình cá nhân phải có họ tên người được giới thiệu."),
-            )
+            ),
+            # Also what keeps a double-clicked "Lưu" from adding the same model twice.
+            models.UniqueConstraint(
+                fields=["unit", "name"],
+                name="dvk_model_unique_name_per_unit",
+                violation_error_message=_("Đơn vị đã có mô hình, điển hình mang tên này."),
+            ),
         ]
 
     def __str__(self):

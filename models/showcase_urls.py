@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import showcase_views
 
 app_name = "showcase"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", showcase_views.ShowcaseIndexView.as_view(), name="index"),
+    path("<int:pk>/", showcase_views.ShowcaseDetailView.as_view(), name="detail"),
+]

@@ -1,10 +1,11 @@
 import factory
+from django.utils import timezone
 
 from models.models import DvkModel, Field
 
 from .accounts import UnitFactory
 
-__all__ = ["DvkModelFactory", "ExemplarFactory"]
+__all__ = ["DvkModelFactory", "ExemplarFactory", "PublishedModelFactory", "PublishedExemplarFactory"]
 
 
 class DvkModelFactory(factory.django.DjangoModelFactory):
@@ -25,3 +26,17 @@ class ExemplarFactory(DvkModelFactory):
     person_name = factory.Sequence(lambda n: f"K'Brơi {n}")
     person_birth_year = 1962
     person_position = "Già làng thôn Ka Đô Cũ"
+
+
+class PublishedModelFactory(DvkModelFactory):
+    """A model recognised in an earlier campaign and shown on the public showcase."""
+
+    recognised_in_year = 2019
+    is_published = True
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class PublishedExemplarFactory(ExemplarFactory):
+    recognised_in_year = 2019
+    is_published = True
+    published_at = factory.LazyFunction(timezone.now)

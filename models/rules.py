@@ -1,0 +1,24 @@
+"""Who may do what with the catalogue. Reading is scoped by ``selectors.models_visible_to``;
+these predicates decide the actions on a model the user can already see."""
+
+import rules
+
+
+@rules.predicate
+def is_focal_point(user):
+    return bool(user.is_authenticated and user.focal_unit_ids())
+
+
+@rules.predicate
+def is_focal_point_of_model_unit(user, model):
+    return bool(user.is_authenticated and model is not None and model.unit_id in user.focal_unit_ids())
+
+
+@rules.predicate
+def is_staff_of_model_district(user, model):
+    return bool(user.is_authenticated and model is not None and model.unit.district_id_or_self in user.district_ids())
+
+
+rules.add_perm("dvk_models.create_model", is_focal_point)
+rules.add_perm("dvk_models.edit_model", is_focal_point_of_model_unit)
+rules.add_perm("dvk_models.publish_model", is_staff_of_model_district)

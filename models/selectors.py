@@ -1,0 +1,80 @@
+"""Reads of the catalogue, scoped to who asks. A view fetches a model with
+``get_object_or_404(models_visible_to(user), pk=pk)`` so that another unit's model is a
+404 by construction."""
+
+from django.db.models import Q, QuerySet
+
+from accounts.models import Unit
+
+from .models import DvkModel
+
+
+def _scope(user) -> Q | None:
+    """Focal points see their own units; district staff and viewers their districts."""
+    if not user.is_authenticated:
+        return None
+    parts = []
+    district_ids = user.viewer_district_ids()
+    if district_ids:
+        parts.append(Q(unit__in=Unit.in_district(district_ids)))
+    focal_unit_ids = user.focal_unit_ids()
+    if focal_unit_ids:
+        parts.append(Q(unit_id__in=focal_unit_ids))
+    if not parts:
+        return None
+    scope = parts[0]
+    for part in parts[1:]:
+        scope |= part
+    return scope
+
+
+def models_visible_to(user) -> QuerySet[DvkModel]:
+    queryset = DvkModel.objects.select_related("unit", "replicates", "replicates__unit")
+    scope = _scope(user)
+    if scope is None:
+        return queryset.none()
+    return queryset.filter(scope)
+
+
+def units_visible_to(user) -> QuerySet[Unit]:
+    """The units whose catalogue the user may read (for the list filter)."""
+    if not user.is_authenticated:
+        return Unit.objects.none()
+    district_ids = user.viewer_district_ids()
+    return Unit.objects.filter(Q(pk__in=user.focal_unit_ids()) | Q(parent_id__in=district_ids)).order_by("name")
+
+
+def replication_candidates(unit: Unit, *, exclude: DvkModel | None = None) -> QuerySet[DvkModel]:
+    """Models a unit may say it replicates: any model of the same district."""
+    district_id = unit.district_id_or_self
+    queryset = DvkModel.objects.select_related("unit").order_by("unit__name", "name")
+    if district_id is None:
+        queryset = queryset.filter(unit=unit)
+    else:
+        queryset = queryset.filter(unit__in=Unit.in_district([district_id]))
+    if exclude is not None and exclude.pk is not None:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return queryset
+
+
+def published_models() -> QuerySet[DvkModel]:
+    """What the public may see, newest recognition first."""
+    return DvkModel.objects.filter(is_published=True).select_related("unit").order_by("-recognised_in_year", "unit__name", "name")
+
+
+def search_showcase(*, text: str = "", field: str = "") -> QuerySet[DvkModel]:
+    """The public search. An exemplar's address and description are never shown to the
+    public, so they are not searched either: a hit must not reveal them."""
+    queryset = published_models()
+    text = text.strip()
+    if text:
+        queryset = queryset.filter(
+            Q(name__icontains=text)
+            | Q(unit__name__icontains=text)
+            | Q(kind=DvkModel.Kind.EXEMPLAR, person_name__icontains=text)
+            | Q(kind=DvkModel.Kind.MODEL, description__icontains=text)
+            | Q(kind=DvkModel.Kind.MODEL, address__icontains=text)
+        )
+    if field:
+        queryset = queryset.filter(field=field)
+    return queryset

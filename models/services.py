@@ -1,0 +1,150 @@
+"""Every write to the catalogue: one function per change, atomic and audited. Views,
+the demo seed and higher apps (evaluations) call these; none sets the fields by hand."""
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import audit
+from accounts.models import Unit
+
+from .exceptions import NotRecognised, StaleEdit, TransitionNotAllowed
+from .models import DvkModel
+
+# What a unit may write about its own model; the rest (unit, recognition, publication)
+# changes only through the functions below.
+EDITABLE_FIELDS = (
+    "name",
+    "kind",
+    "field",
+    "address",
+    "started_on",
+    "description",
+    "is_ethnic_minority_area",
+    "is_religious_area",
+    "person_name",
+    "person_birth_year",
+    "person_position",
+    "replicates",
+)
+PERSON_FIELDS = {"person_name": "", "person_birth_year": None, "person_position": ""}
+
+
+def _check_fields(fields: dict) -> None:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable in the catalogue: {', '.join(sorted(unknown))}")
+
+
+def _apply(model: DvkModel, fields: dict) -> None:
+    for name, value in fields.items():
+        setattr(model, name, value)
+    # A collective model has no person; values typed before switching the kind are dropped.
+    if model.kind == DvkModel.Kind.MODEL:
+        for name, empty in PERSON_FIELDS.items():
+            setattr(model, name, empty)
+
+
+def _snapshot(model: DvkModel) -> dict:
+    data = {name: getattr(model, name) for name in EDITABLE_FIELDS if name != "replicates"}
+    data["replicates"] = model.replicates_id
+    data["unit"] = model.unit_id
+    return data
+
+
+def _require_editor(model: DvkModel, by) -> None:
+    # ``by=None`` is the system itself (the demo seed, data migrations).
+    if by is not None and not rules.has_perm("dvk_models.edit_model", by, model):
+        raise PermissionDenied(_("Chỉ đầu mối của đơn vị mới được sửa mô hình, điển hình của đơn vị."))
+
+
+def create_model(unit: Unit, *, by, **fields) -> DvkModel:
+    """Add a model or exemplar to ``unit``'s catalogue. ``fields`` are those of
+    EDITABLE_FIELDS; invalid values raise ValidationError with Vietnamese messages."""
+    _check_fields(fields)
+    with transaction.atomic():
+        model = DvkModel(unit=unit, created_by=by if getattr(by, "pk", None) else None)
+        _apply(model, fields)
+        _require_editor(model, by)
+        model.full_clean()
+        model.save()
+        audit.record(by, "dvk_model.created", model, after=_snapshot(model))
+    return model
+
+
+def update_model(model: DvkModel, *, by, expected_updated_at=None, **fields) -> DvkModel:
+    """Change a model's own description. With ``expected_updated_at`` (the value the
+    form was opened with) a save made meanwhile by someone else is refused, not overwritten."""
+    _check_fields(fields)
+    with transaction.atomic():
+        model = DvkModel.objects.select_for_update().select_related("unit").get(pk=model.pk)
+        _require_editor(model, by)
+        if expected_updated_at is not None and model.updated_at != expected_updated_at:
+            raise StaleEdit(_("Mô hình này vừa được người khác cập nhật. Hãy tải lại trang để xem bản mới rồi sửa lại."))
+        before = _snapshot(model)
+        _apply(model, fields)
+        model.full_clean()
+        model.save()
+        after = _snapshot(model)
+        changed = [name for name in after if after[name] != before[name]]
+        if changed:
+            audit.record(
+                by,
+                "dvk_model.updated",
+                model,
+                before={name: before[name] for name in changed},
+                after={name: after[name] for name in changed},
+            )
+    return model
+
+
+def _require_publisher(model: DvkModel, by) -> None:
+    if by is not None and not rules.has_perm("dvk_models.publish_model", by, model):
+        raise PermissionDenied(_("Chỉ Ban Dân vận của huyện mới được công bố mô hình lên trang giới thiệu."))
+
+
+def publish_to_showcase(model: DvkModel, *, by) -> DvkModel:
+    """Show a recognised model on the public showcase."""
+    with transaction.atomic():
+        model = DvkModel.objects.select_for_update().select_related("unit").get(pk=model.pk)
+        _require_publisher(model, by)
+        if model.recognised_in_year is None:
+            raise NotRecognised(_("Mô hình, điển hình chưa từng được công nhận nên chưa thể công bố lên trang giới thiệu."))
+        if model.is_published:
+            raise TransitionNotAllowed(_("Mô hình, điển hình này đã được công bố."))
+        model.is_published = True
+        model.published_at = timezone.now()
+        model.save(update_fields=["is_published", "published_at"])
+        audit.record(by, "dvk_model.published", model, before={"is_published": False}, after={"is_published": True})
+    return model
+
+
+def unpublish_from_showcase(model: DvkModel, *, by) -> DvkModel:
+    """Take a model off the public showcase; it stays in the catalogue."""
+    with transaction.atomic():
+        model = DvkModel.objects.select_for_update().select_related("unit").get(pk=model.pk)
+        _require_publisher(model, by)
+        if not model.is_published:
+            raise TransitionNotAllowed(_("Mô hình, điển hình này chưa được công bố."))
+        model.is_published = False
+        model.published_at = None
+        model.save(update_fields=["is_published", "published_at"])
+        audit.record(by, "dvk_model.unpublished", model, before={"is_published": True}, after={"is_published": False})
+    return model
+
+
+def record_recognition(model: DvkModel, *, year: int, by) -> DvkModel:
+    """Note the latest year a campaign recognised the model. Called by the evaluations
+    app when results are finalised (and by the demo seed for earlier years); an earlier
+    year never replaces a later one."""
+    with transaction.atomic():
+        model = DvkModel.objects.select_for_update().get(pk=model.pk)
+        before = model.recognised_in_year
+        if before is not None and before >= year:
+            return model
+        model.recognised_in_year = year
+        model.save(update_fields=["recognised_in_year"])
+        audit.record(by, "dvk_model.recognised", model, before={"recognised_in_year": before}, after={"recognised_in_year": year})
+    return model
