@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class RegistrationsConfig(AppConfig):
     name = "registrations"
     verbose_name = _("Đăng ký thi đua")
+
+    def ready(self):
+        from campaign import dashboard as campaign_dashboard
+
+        from . import dashboard
+
+        for column in dashboard.COLUMNS:
+            campaign_dashboard.register_column(column)
+        campaign_dashboard.register_obligations(dashboard.obligations)

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit
-from campaign.models import Campaign
+from campaign.models import Campaign, Deadline
 from models.models import DvkModel
 
 
@@ -20,6 +20,39 @@ class Status(models.TextChoices):
 
 
 EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+WITHDRAWABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+# Progress reports are filed on a registration the district has accepted.
+REPORTABLE_STATUSES = (Status.ACCEPTED,)
+
+
+# The content a unit writes about its model, in the order of the form (DESIGN §4).
+CONTENT_FIELDS = (
+    "situation",
+    "objectives",
+    "content_and_method",
+    "area_and_target",
+    "lead_forces",
+    "coordinating_forces",
+    "participating_forces",
+    "resources",
+    "timeline",
+    "expected_outputs",
+    "sustainability",
+)
+# What must be written before the registration can be sent to the district.
+REQUIRED_FOR_SUBMISSION = (
+    "situation",
+    "objectives",
+    "content_and_method",
+    "area_and_target",
+    "lead_forces",
+    "participating_forces",
+    "resources",
+    "timeline",
+    "expected_outputs",
+    "sustainability",
+)
+REPORT_FIELDS = ("results", "households", "funds_vnd", "socialised_funds_vnd", "workdays")
 
 
 class Registration(models.Model):
@@ -28,7 +61,9 @@ class Registration(models.Model):
     Status = Status
 
     campaign = models.ForeignKey(Campaign, verbose_name=_("kế hoạch"), on_delete=models.PROTECT, related_name="registrations")
-    model = models.ForeignKey(DvkModel, verbose_name=_("mô hình, điển hình"), on_delete=models.PROTECT, related_name="registrations")
+    model = models.ForeignKey(
+        DvkModel, verbose_name=_("mô hình, điển hình"), on_delete=models.PROTECT, related_name="registrations"
+    )
     # The model's unit, kept here so that scoping needs no join through the catalogue.
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="registrations")
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
@@ -66,6 +101,14 @@ class Registration(models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
+    @property
+    def is_withdrawable(self) -> bool:
+        return self.status in WITHDRAWABLE_STATUSES
+
+    @property
+    def accepts_reports(self) -> bool:
+        return self.status in REPORTABLE_STATUSES
+
 
 class ProgressReport(models.Model):
     """Báo cáo sơ kết (interim, 6 months) or tự đánh giá (final, year end)."""
@@ -95,7 +138,14 @@ class ProgressReport(models.Model):
         ordering = ["registration", "kind"]
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = _("báo cáo tiến độ")
-        constraints = [models.UniqueConstraint(fields=["registration", "kind"], name="report_one_per_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "kind"], name="report_one_per_kind"),
+            models.CheckConstraint(
+                condition=models.Q(socialised_funds_vnd__lte=models.F("funds_vnd")),
+                name="report_socialised_within_funds",
+                violation_error_message=_("Kinh phí xã hội hóa không thể lớn hơn tổng kinh phí huy động."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.registration}"
@@ -103,6 +153,19 @@ class ProgressReport(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.status == self.ReportStatus.SUBMITTED
+
+    @property
+    def is_editable(self) -> bool:
+        return not self.is_submitted and self.registration.accepts_reports
+
+    @property
+    def deadline_kind(self) -> str:
+        return report_deadline_kind(self.kind)
+
+
+def report_deadline_kind(kind: str) -> str:
+    """The campaign deadline (Deadline.Kind) a report of ``kind`` is due by."""
+    return Deadline.Kind.INTERIM_REPORT if kind == ProgressReport.Kind.INTERIM else Deadline.Kind.FINAL_REPORT
 
 
 class Evidence(models.Model):

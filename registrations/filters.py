@@ -1,0 +1,72 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Unit
+from models.models import DvkModel, Field
+
+from .models import Status
+from .selectors import campaigns_visible_to
+
+YES_NO = (("1", _("Có")), ("0", _("Không")))
+
+
+class RegistrationFilter(django_filters.FilterSet):
+    """The review list's filters; the same filters drive the Excel export."""
+
+    campaign = django_filters.ModelChoiceFilter(label=_("Kế hoạch"), queryset=None, empty_label=None)
+    unit = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=None, empty_label=_("Tất cả đơn vị"))
+    field = django_filters.ChoiceFilter(
+        label=_("Lĩnh vực"), field_name="model__field", choices=Field.choices, empty_label=_("Tất cả lĩnh vực")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Loại"), field_name="model__kind", choices=DvkModel.Kind.choices, empty_label=_("Mô hình và điển hình")
+    )
+    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Status.choices, empty_label=_("Mọi trạng thái"))
+    ethnic_minority = django_filters.ChoiceFilter(
+        label=_("Vùng đồng bào DTTS"), choices=YES_NO, method="filter_flag", empty_label=_("Không lọc")
+    )
+    religious = django_filters.ChoiceFilter(
+        label=_("Vùng đồng bào có đạo"), choices=YES_NO, method="filter_flag", empty_label=_("Không lọc")
+    )
+    q = django_filters.CharFilter(
+        label=_("Tìm kiếm"),
+        method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Tên mô hình, nội dung, người tiêu biểu...")}),
+    )
+
+    FLAG_FIELDS = {"ethnic_minority": "model__is_ethnic_minority_area", "religious": "model__is_religious_area"}
+    SEARCH_FIELDS = (
+        "model__name",
+        "model__person_name",
+        "model__address",
+        "situation",
+        "objectives",
+        "content_and_method",
+        "area_and_target",
+        "expected_outputs",
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["campaign"].queryset = campaigns_visible_to(user)
+        district_ids = user.viewer_district_ids() if user is not None else set()
+        units = Unit.objects.filter(
+            Q(parent_id__in=district_ids) | Q(pk__in=user.unit_ids() if user is not None else ())
+        ).exclude(kind__in=(Unit.Kind.DISTRICT, Unit.Kind.PROVINCE))
+        self.filters["unit"].queryset = units.order_by("kind", "name")
+
+    def filter_flag(self, queryset, name, value):
+        if value in ("0", "1"):
+            return queryset.filter(**{self.FLAG_FIELDS[name]: value == "1"})
+        return queryset
+
+    def search(self, queryset, name, value):
+        condition = Q()
+        for term in value.split():
+            any_field = Q()
+            for field_name in self.SEARCH_FIELDS:
+                any_field |= Q(**{f"{field_name}__icontains": term})
+            condition &= any_field
+        return queryset.filter(condition)

@@ -1,0 +1,89 @@
+"""Who may do what with a registration, a progress report or an evidence file.
+
+Reading is decided by the selectors (another unit's object is a 404); these predicates
+decide the actions on an object the user can already see. Views test them with
+``rules.has_perm`` so that a superuser account gets no silent bypass of the workflow."""
+
+import rules
+
+from .models import Evidence, ProgressReport, Registration
+
+
+def _registration(obj) -> Registration | None:
+    if isinstance(obj, Registration):
+        return obj
+    if isinstance(obj, ProgressReport | Evidence):
+        return obj.registration
+    return None
+
+
+@rules.predicate
+def is_focal_point(user):
+    return user.is_authenticated and user.is_focal_point
+
+
+@rules.predicate
+def is_district_staff(user):
+    return user.is_authenticated and user.is_district_staff
+
+
+@rules.predicate
+def is_focal_point_of_unit(user, obj):
+    registration = _registration(obj)
+    return registration is not None and registration.unit_id in user.focal_unit_ids()
+
+
+@rules.predicate
+def is_staff_of_campaign_district(user, obj):
+    registration = _registration(obj)
+    return registration is not None and registration.campaign.owner_id in user.district_ids()
+
+
+@rules.predicate
+def is_editable(user, registration):
+    return registration.is_editable
+
+
+@rules.predicate
+def is_withdrawable(user, registration):
+    return registration.is_withdrawable
+
+
+@rules.predicate
+def is_awaiting_review(user, registration):
+    return registration.status == Registration.Status.SUBMITTED
+
+
+@rules.predicate
+def accepts_reports(user, registration):
+    return registration.accepts_reports
+
+
+@rules.predicate
+def is_report_editable(user, report):
+    return report.is_editable
+
+
+@rules.predicate
+def is_evidence_owner_editable(user, evidence):
+    if evidence.report_id:
+        return evidence.report.is_editable
+    return evidence.registration.is_editable
+
+
+# Roles on an object: the unit's focal point acts for it, the district's staff review it.
+rules.add_perm("registrations.act_for_unit", is_focal_point_of_unit)
+rules.add_perm("registrations.review", is_staff_of_campaign_district)
+# Actions on an object in its current state (used for the buttons a page offers).
+rules.add_perm("registrations.add_registration", is_focal_point)
+rules.add_perm("registrations.change_registration", is_focal_point_of_unit & is_editable)
+rules.add_perm("registrations.submit_registration", is_focal_point_of_unit & is_editable)
+rules.add_perm("registrations.withdraw_registration", is_focal_point_of_unit & is_withdrawable)
+rules.add_perm("registrations.review_registration", is_staff_of_campaign_district & is_awaiting_review)
+rules.add_perm("registrations.review_registrations", is_district_staff)
+# Reports: the registration is the object when the report does not exist yet.
+rules.add_perm("registrations.file_report", is_focal_point_of_unit & accepts_reports)
+rules.add_perm("registrations.change_report", is_focal_point_of_unit & is_report_editable)
+rules.add_perm("registrations.add_registration_evidence", is_focal_point_of_unit & is_editable)
+rules.add_perm("registrations.add_report_evidence", is_focal_point_of_unit & is_report_editable)
+rules.add_perm("registrations.delete_evidence", is_focal_point_of_unit & is_evidence_owner_editable)

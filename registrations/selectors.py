@@ -1,0 +1,152 @@
+"""Reads of registrations, reports and evidence, always scoped to what the user may see:
+a view that gets its object through these answers 404 for another unit's object by
+construction (DESIGN §6)."""
+
+from collections.abc import Callable
+
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+
+from audit.models import AuditEntry
+from campaign.models import Campaign
+
+from .models import Evidence, ProgressReport, Registration, Status
+
+# Apps above this one (evaluations: council members see what is assigned to them)
+# add who else may read a registration: ``rule(user)`` returns a Q over Registration or None.
+_visibility_rules: list[Callable] = []
+
+
+def register_visibility_rule(rule: Callable) -> None:
+    if rule not in _visibility_rules:
+        _visibility_rules.append(rule)
+
+
+def _visibility(user) -> Q | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    condition = Q(unit_id__in=user.unit_ids())
+    district_ids = user.viewer_district_ids()
+    if district_ids:
+        condition |= Q(campaign__owner_id__in=district_ids)
+    for rule in _visibility_rules:
+        extra = rule(user)
+        if extra is not None:
+            condition |= extra
+    return condition
+
+
+def registrations_visible_to(user) -> QuerySet[Registration]:
+    """District staff and viewers: every registration of their districts' campaigns;
+    a unit's focal point: that unit's only."""
+    condition = _visibility(user)
+    if condition is None:
+        return Registration.objects.none()
+    return Registration.objects.filter(condition).select_related("unit", "model", "campaign", "campaign__owner")
+
+
+def reviewable_by(user) -> QuerySet[Registration]:
+    """Registrations the user reviews as staff of the campaign's district."""
+    return registrations_visible_to(user).filter(campaign__owner_id__in=user.district_ids())
+
+
+def _submitted_report(kind: str):
+    return Exists(
+        ProgressReport.objects.filter(registration=OuterRef("pk"), kind=kind, status=ProgressReport.ReportStatus.SUBMITTED)
+    )
+
+
+def registration_list(user) -> QuerySet[Registration]:
+    """The rows of the review list and its export, with what each row shows."""
+    return registrations_visible_to(user).annotate(
+        evidence_count=Count("evidence", distinct=True),
+        interim_submitted=_submitted_report(ProgressReport.Kind.INTERIM),
+        final_submitted=_submitted_report(ProgressReport.Kind.FINAL),
+    )
+
+
+def registration_detail(user) -> QuerySet[Registration]:
+    """One registration with its reports and every evidence file, in three queries."""
+    return (
+        registrations_visible_to(user)
+        .select_related("model__replicates", "created_by")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=ProgressReport.objects.order_by("kind").prefetch_related(
+                    Prefetch("evidence", queryset=Evidence.objects.select_related("uploaded_by"))
+                ),
+            ),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(report__isnull=True).select_related("uploaded_by"),
+                to_attr="own_evidence",
+            ),
+        )
+    )
+
+
+def reports_visible_to(user) -> QuerySet[ProgressReport]:
+    return ProgressReport.objects.filter(registration__in=registrations_visible_to(user).values("pk")).select_related(
+        "registration", "registration__unit", "registration__model", "registration__campaign"
+    )
+
+
+def evidence_visible_to(user) -> QuerySet[Evidence]:
+    return Evidence.objects.filter(registration__in=registrations_visible_to(user).values("pk")).select_related(
+        "registration", "report"
+    )
+
+
+def history_of(registration: Registration) -> QuerySet[AuditEntry]:
+    """The audit entries of the registration and of its reports, newest first."""
+    report_ids = [str(report.pk) for report in registration.reports.all()]
+    return (
+        AuditEntry.objects.filter(
+            Q(object_type="registrations.registration", object_id=str(registration.pk))
+            | Q(object_type="registrations.progressreport", object_id__in=report_ids)
+        )
+        .select_related("actor")
+        .order_by("-sequence")
+    )
+
+
+def campaigns_visible_to(user) -> QuerySet[Campaign]:
+    """Campaigns whose registrations the user may list: all of the districts they manage,
+    the published or closed ones of the districts they view or belong to."""
+    if not getattr(user, "is_authenticated", False):
+        return Campaign.objects.none()
+    readable = user.viewer_district_ids() | user.home_district_ids()
+    return (
+        Campaign.objects.filter(
+            Q(owner_id__in=user.district_ids())
+            | Q(owner_id__in=readable, status__in=(Campaign.Status.PUBLISHED, Campaign.Status.CLOSED))
+        )
+        .select_related("owner")
+        .order_by("-year", "-pk")
+    )
+
+
+def open_campaign_for(unit) -> Campaign | None:
+    """The published campaign of the unit's district that takes registrations now."""
+    district_id = unit.district_id_or_self
+    if district_id is None:
+        return None
+    return Campaign.objects.filter(owner_id=district_id, status=Campaign.Status.PUBLISHED).order_by("-year", "-pk").first()
+
+
+def unit_registrations(user, campaign: Campaign | None = None) -> QuerySet[Registration]:
+    """The user's own units' registrations, returned ones first, with their reports."""
+    qs = (
+        registrations_visible_to(user)
+        .filter(unit_id__in=user.focal_unit_ids())
+        .prefetch_related(Prefetch("reports", queryset=ProgressReport.objects.order_by("kind")))
+        .annotate(returned_first=Case(When(status=Status.RETURNED, then=Value(0)), default=Value(1)))
+    )
+    if campaign is not None:
+        qs = qs.filter(campaign=campaign)
+    return qs.order_by("-campaign__year", "returned_first", "unit__name", "model__name")
+
+
+def status_counts(queryset: QuerySet[Registration]) -> dict[str, int]:
+    counts = {row["status"]: row["n"] for row in queryset.order_by().values("status").annotate(n=Count("pk"))}
+    return {status: counts.get(status, 0) for status in Status.values}

@@ -1,0 +1,11 @@
+"""Signals sent after a workflow step has been committed. Apps above registrations
+(notifications, evaluations) connect to them instead of being imported from here.
+Every signal is sent with ``sender=<model class>``, the object and ``by`` (the user)."""
+
+from django.dispatch import Signal
+
+registration_submitted = Signal()
+registration_returned = Signal()
+registration_accepted = Signal()
+registration_withdrawn = Signal()
+progress_report_submitted = Signal()

@@ -1,0 +1,455 @@
+"""Registration pages: the unit's own work (create, edit, submit, withdraw), the
+district's review (list, return, accept, bulk accept, export) and the detail page both
+share. Objects come through the selectors, so another unit's is a 404."""
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+from django.views.generic import TemplateView
+from django_filters.views import FilterView
+
+from accounts.xlsx import build_workbook, workbook_response
+from campaign.models import Deadline
+from models.models import DvkModel
+
+from . import dashboard, exports, services
+from .exceptions import IncompleteRegistration, RegistrationError, StaleEdit
+from .filters import RegistrationFilter
+from .forms import EvidenceUploadForm, NewRegistrationForm, RegistrationForm, ReturnForm
+from .models import CONTENT_FIELDS, ProgressReport, Registration, Status
+from .selectors import (
+    campaigns_visible_to,
+    history_of,
+    open_campaign_for,
+    registration_detail,
+    registration_list,
+    registrations_visible_to,
+    reviewable_by,
+    status_counts,
+    unit_registrations,
+)
+
+
+def require(user, perm: str, obj=None) -> None:
+    """Named permission or 403. Rules only: a superuser gets no bypass of the workflow."""
+    if not rules.has_perm(perm, user, obj):
+        raise PermissionDenied
+
+
+def registration_for(request, pk) -> Registration:
+    return get_object_or_404(registrations_visible_to(request.user), pk=pk)
+
+
+# The district's list and export ------------------------------------------------------
+
+
+class FilteredRegistrationsMixin:
+    filterset_class = RegistrationFilter
+
+    def get_queryset(self):
+        return registration_list(self.request.user).order_by("unit__name", "model__name", "pk")
+
+    def get_filterset_kwargs(self, filterset_class):
+        data = self.request.GET.copy()
+        if not data.get("campaign"):
+            newest = campaigns_visible_to(self.request.user).first()
+            if newest is not None:
+                data["campaign"] = str(newest.pk)
+        return {"data": data, "queryset": self.get_queryset(), "request": self.request, "user": self.request.user}
+
+
+class RegistrationListView(LoginRequiredMixin, FilteredRegistrationsMixin, FilterView):
+    template_name = "registrations/list.html"
+    paginate_by = 25
+    context_object_name = "registrations"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query"] = query.urlencode()
+        context["is_reviewer"] = self.request.user.is_district_staff
+        filterset = context["filter"]
+        campaign = filterset.form.cleaned_data.get("campaign") if filterset.is_valid() else None
+        context["campaign"] = campaign
+        counts = status_counts(filterset.qs) if filterset.is_valid() else {}
+        context["status_summary"] = [(value, label, counts[value]) for value, label in Status.choices if counts.get(value)]
+        return context
+
+
+class RegistrationExportView(LoginRequiredMixin, FilteredRegistrationsMixin, View):
+    """The filtered list as an Excel workbook, one row per registration."""
+
+    def get(self, request):
+        filterset = self.filterset_class(**self.get_filterset_kwargs(self.filterset_class))
+        rows = filterset.qs if filterset.is_valid() else Registration.objects.none()
+        workbook = build_workbook([(_("Đăng ký thi đua"), exports.headers(), exports.rows(rows))])
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        return workbook_response(workbook, f"dang-ky-thi-dua-{stamp}.xlsx")
+
+
+# The unit's home --------------------------------------------------------------------
+
+
+class UnitHomeView(LoginRequiredMixin, TemplateView):
+    """A focal point's registrations (returned ones first, with the reason) and what
+    is due next."""
+
+    template_name = "registrations/unit_home.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.focal_unit_ids():
+            return redirect("registrations:list")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        units = list(user.units().filter(pk__in=user.focal_unit_ids()).order_by("name"))
+        campaign = open_campaign_for(units[0]) if units else None
+        registrations = list(unit_registrations(user, campaign)) if campaign else []
+        for registration in registrations:
+            reports = {report.kind: report for report in registration.reports.all()}
+            registration.interim_report = reports.get(ProgressReport.Kind.INTERIM)
+            registration.final_report = reports.get(ProgressReport.Kind.FINAL)
+        obligations = dashboard.obligations(user, campaign)
+        pending = sorted((o for o in obligations if not o.done), key=lambda o: o.sort_key)
+        unregistered = DvkModel.objects.filter(unit_id__in=user.focal_unit_ids()).select_related("unit").order_by("name")
+        if campaign is not None:
+            unregistered = unregistered.exclude(registrations__campaign=campaign)
+        context.update(
+            units=units,
+            campaign=campaign,
+            returned=[r for r in registrations if r.status == Status.RETURNED],
+            registrations=registrations,
+            obligations=pending,
+            done_obligations=[o for o in obligations if o.done],
+            unregistered=list(unregistered),
+            today=timezone.localdate(),
+        )
+        return context
+
+
+# Creating and editing ---------------------------------------------------------------
+
+
+def _content(form) -> dict:
+    return {name: form.cleaned_data.get(name, "") for name in CONTENT_FIELDS}
+
+
+class RegistrationCreateView(LoginRequiredMixin, TemplateView):
+    """Register one of the unit's models in the open campaign of its district."""
+
+    template_name = "registrations/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        require(request.user, "registrations.add_registration")
+        self.own_models = DvkModel.objects.filter(unit_id__in=request.user.focal_unit_ids()).select_related("unit")
+        self.model = None
+        model_id = request.GET.get("model") or request.POST.get("model")
+        if model_id:
+            if not str(model_id).isdigit():
+                raise PermissionDenied
+            self.model = get_object_or_404(self.own_models, pk=model_id)
+        first = self.model.unit if self.model else request.user.units().filter(pk__in=request.user.focal_unit_ids()).first()
+        self.campaign = open_campaign_for(first) if first else None
+        if self.campaign is None:
+            messages.error(request, _("Huyện chưa ban hành kế hoạch thi đua đang nhận đăng ký."))
+            return redirect("registrations:unit_home")
+        if self.model is not None:
+            existing = registrations_visible_to(request.user).filter(campaign=self.campaign, model=self.model).first()
+            if existing is not None:
+                messages.info(
+                    request, _("Mô hình này đã được đăng ký trong kế hoạch năm %(year)s.") % {"year": self.campaign.year}
+                )
+                return redirect("registrations:detail", existing.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def eligible_models(self):
+        return self.own_models.exclude(registrations__campaign=self.campaign).order_by("name")
+
+    def get_form(self, data=None):
+        form = NewRegistrationForm(data, models=self.eligible_models(), initial={"model": self.model})
+        if self.model is not None:
+            form.fields["model"].widget = form.fields["model"].hidden_widget()
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.get_form())
+        context.update(campaign=self.campaign, chosen_model=self.model, creating=True)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            registration = services.create_registration(
+                campaign=self.campaign, model=form.cleaned_data["model"], by=request.user, data=_content(form)
+            )
+        except RegistrationError as error:
+            form.add_error(None, error.message)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(request, _("Đã lưu bản nháp đăng ký. Hãy bổ sung minh chứng rồi bấm “Gửi đăng ký”."))
+        if request.POST.get("action") == "submit":
+            return _submit_and_redirect(request, registration)
+        return redirect("registrations:detail", registration.pk)
+
+
+def _submit_and_redirect(request, registration) -> HttpResponseRedirect:
+    try:
+        services.submit_registration(registration, by=request.user)
+    except IncompleteRegistration as error:
+        messages.error(request, error.message)
+        return redirect("registrations:edit", registration.pk)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+        return redirect("registrations:detail", registration.pk)
+    messages.success(request, _("Đã gửi đăng ký đến Ban Dân vận Huyện ủy."))
+    return redirect("registrations:detail", registration.pk)
+
+
+class RegistrationEditView(LoginRequiredMixin, TemplateView):
+    template_name = "registrations/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.registration = registration_for(request, kwargs["pk"])
+        require(request.user, "registrations.act_for_unit", self.registration)
+        if not self.registration.is_editable:
+            messages.warning(
+                request,
+                _("Đăng ký đang ở trạng thái “%(status)s”, chỉ sửa được khi là nháp hoặc bị trả lại.")
+                % {"status": self.registration.get_status_display()},
+            )
+            return redirect("registrations:detail", self.registration.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", RegistrationForm(instance=self.registration))
+        context.update(
+            registration=self.registration,
+            campaign=self.registration.campaign,
+            chosen_model=self.registration.model,
+            missing=services.missing_fields(self.registration),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = RegistrationForm(request.POST, instance=Registration.objects.get(pk=self.registration.pk))
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            registration = services.update_registration(
+                self.registration, by=request.user, data=_content(form), version=form.cleaned_data["version"]
+            )
+        except StaleEdit as error:
+            form.add_error(None, error.message)
+            return self.render_to_response(self.get_context_data(form=form, stale=True), status=409)
+        except RegistrationError as error:
+            messages.error(request, error.message)
+            return redirect("registrations:detail", self.registration.pk)
+        if request.POST.get("action") != "submit":
+            messages.success(request, _("Đã lưu bản nháp."))
+            return redirect("registrations:detail", registration.pk)
+        try:
+            services.submit_registration(registration, by=request.user)
+        except IncompleteRegistration as error:
+            # The draft is saved; show the form again, on the new version, with what is missing.
+            data = request.POST.copy()
+            data["version"] = str(registration.version)
+            form = RegistrationForm(data, instance=registration)
+            form.is_valid()
+            for name in error.missing:
+                form.add_error(name, _("Cần điền mục này trước khi gửi."))
+            form.add_error(None, error.message)
+            messages.success(request, _("Đã lưu bản nháp."))
+            self.registration = registration
+            return self.render_to_response(self.get_context_data(form=form))
+        except RegistrationError as error:
+            messages.warning(request, _("Đã lưu bản nháp nhưng chưa gửi được."))
+            messages.error(request, error.message)
+            return redirect("registrations:detail", registration.pk)
+        messages.success(request, _("Đã lưu và gửi đăng ký đến Ban Dân vận Huyện ủy."))
+        return redirect("registrations:detail", registration.pk)
+
+
+# The detail page --------------------------------------------------------------------
+
+
+class RegistrationDetailView(LoginRequiredMixin, TemplateView):
+    template_name = "registrations/detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        registration = get_object_or_404(registration_detail(user), pk=kwargs["pk"])
+        reports = {report.kind: report for report in registration.reports.all()}
+        for_unit = rules.has_perm("registrations.act_for_unit", user, registration)
+        reviewer = rules.has_perm("registrations.review", user, registration)
+        report_rows = []
+        if registration.accepts_reports or reports:
+            for kind, deadline_kind in (
+                (ProgressReport.Kind.INTERIM, Deadline.Kind.INTERIM_REPORT),
+                (ProgressReport.Kind.FINAL, Deadline.Kind.FINAL_REPORT),
+            ):
+                report_rows.append(
+                    {
+                        "kind": kind,
+                        "label": ProgressReport.Kind(kind).label,
+                        "report": reports.get(kind),
+                        "due": registration.campaign.deadline_for(deadline_kind, unit=registration.unit),
+                        "can_file": for_unit
+                        and registration.accepts_reports
+                        and not (reports.get(kind) and reports[kind].is_submitted),
+                    }
+                )
+        context.update(
+            registration=registration,
+            model=registration.model,
+            content=[(Registration._meta.get_field(name).verbose_name, getattr(registration, name)) for name in CONTENT_FIELDS],
+            report_rows=report_rows,
+            evidence=registration.own_evidence,
+            for_unit=for_unit,
+            can_edit=for_unit and registration.is_editable,
+            can_withdraw=for_unit and registration.is_withdrawable,
+            can_review=reviewer and registration.status == Status.SUBMITTED,
+            missing=services.missing_fields(registration) if registration.is_editable else {},
+            due=registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=registration.unit),
+            history=list(history_of(registration)[:50]),
+            upload_form=EvidenceUploadForm(),
+            return_form=ReturnForm(),
+        )
+        return context
+
+
+# Workflow actions -------------------------------------------------------------------
+
+
+class RegistrationActionView(LoginRequiredMixin, View):
+    """POST-only step on one registration: get it, check the role, call the service,
+    say what happened."""
+
+    permission = ""
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        registration = registration_for(request, pk)
+        require(request.user, self.permission, registration)
+        try:
+            message = self.act(registration)
+        except RegistrationError as error:
+            messages.error(request, error.message)
+            return self.failed(registration)
+        messages.success(request, message)
+        return redirect("registrations:detail", registration.pk)
+
+    def failed(self, registration):
+        return redirect("registrations:detail", registration.pk)
+
+    def act(self, registration) -> str:
+        raise NotImplementedError
+
+
+class SubmitRegistrationView(RegistrationActionView):
+    permission = "registrations.act_for_unit"
+
+    def post(self, request, pk):
+        registration = registration_for(request, pk)
+        require(request.user, self.permission, registration)
+        return _submit_and_redirect(request, registration)
+
+
+class WithdrawRegistrationView(RegistrationActionView):
+    permission = "registrations.act_for_unit"
+
+    def act(self, registration):
+        services.withdraw_registration(registration, by=self.request.user)
+        return _("Đã rút đăng ký “%(model)s”.") % {"model": registration.model.name}
+
+
+class AcceptRegistrationView(RegistrationActionView):
+    permission = "registrations.review"
+
+    def act(self, registration):
+        services.accept_registration(registration, by=self.request.user)
+        return _("Đã tiếp nhận đăng ký “%(model)s” của %(unit)s.") % {"model": registration.model.name, "unit": registration.unit}
+
+
+class ReturnRegistrationView(LoginRequiredMixin, TemplateView):
+    template_name = "registrations/return.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.registration = registration_for(request, kwargs["pk"])
+        require(request.user, "registrations.review", self.registration)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ReturnForm())
+        context["registration"] = self.registration
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ReturnForm(request.POST)
+        if form.is_valid():
+            try:
+                services.return_registration(self.registration, by=request.user, reason=form.cleaned_data["reason"])
+            except RegistrationError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(
+                    request, _("Đã trả lại đăng ký “%(model)s” để đơn vị bổ sung.") % {"model": self.registration.model.name}
+                )
+                return redirect("registrations:detail", self.registration.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class BulkAcceptView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request):
+        require(request.user, "registrations.review_registrations")
+        ids = [value for value in request.POST.getlist("registrations") if value.isdigit()]
+        back = reverse("registrations:list")
+        query = request.POST.get("query", "")
+        if query:
+            back = f"{back}?{query}"
+        if not ids:
+            messages.warning(request, _("Chưa chọn đăng ký nào để tiếp nhận."))
+            return HttpResponseRedirect(back)
+        chosen = list(reviewable_by(request.user).filter(pk__in=ids))
+        result = services.bulk_accept(chosen, by=request.user)
+        if result.accepted:
+            messages.success(
+                request,
+                ngettext("Đã tiếp nhận %(count)s đăng ký.", "Đã tiếp nhận %(count)s đăng ký.", len(result.accepted))
+                % {"count": len(result.accepted)},
+            )
+        skipped = len(result.skipped) + len(ids) - len(chosen)
+        if skipped:
+            messages.warning(
+                request,
+                ngettext(
+                    "Bỏ qua %(count)s đăng ký không ở trạng thái “Đã gửi”.",
+                    "Bỏ qua %(count)s đăng ký không ở trạng thái “Đã gửi”.",
+                    skipped,
+                )
+                % {"count": skipped},
+            )
+        return HttpResponseRedirect(back)
