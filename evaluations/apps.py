@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class EvaluationsConfig(AppConfig):
     name = "evaluations"
     verbose_name = _("Thẩm định")
+
+    def ready(self):
+        from campaign import dashboard
+        from registrations import selectors as registration_selectors
+
+        from . import selectors
+
+        # Council members read the registrations assigned to them once appraisal opens (DESIGN §6).
+        registration_selectors.register_visibility_rule(selectors.registrations_open_to_members)
+        dashboard.register_column(
+            dashboard.Column(key="appraisal", label=_("Thẩm định"), compute=selectors.appraisal_cells, order=60)
+        )
+        dashboard.register_obligations(selectors.published_results_obligations)

@@ -1,0 +1,249 @@
+"""Kết quả thẩm định as pure computation: from the submitted sheets of each nominated
+registration to statistics, the counted score, quorum, classification and ranking.
+
+Nothing here touches the database; selectors gather the inputs in a fixed number of
+queries and services store what comes out. The rules, in the order they apply:
+
+- statistics over the sheet totals: count, mean, median, minimum, maximum and the
+  *population* standard deviation (the sheets are the whole council, not a sample);
+- disagreement when maximum − minimum is greater than the council's spread;
+- quorum: submitted sheets ≥ ⌈fraction × non-recused assigned members⌉ (and at least one);
+- counted score: the mean, or with the trimmed-mean method and at least five sheets the
+  mean after dropping one highest and one lowest sheet; rounded to 2 decimals;
+- classification: ≥ 90 xuất sắc, ≥ 80 tốt, ≥ 70 khá, otherwise not recognised;
+  a registration without quorum is neither classified nor ranked;
+- ranking within each kind by counted score; equal scores are separated by the higher
+  mean on the most heavily weighted criterion, then by the higher lowest sheet; still
+  equal → the same rank and ``needs_vote``.
+"""
+
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from models.models import DvkModel
+
+from .criteria_defaults import EXCELLENT_FROM, FAIR_FROM, GOOD_FROM
+from .models import Council, Result
+
+TWO_PLACES = Decimal("0.01")
+THOUSANDTHS = Decimal("0.001")
+TRIM_FROM_SHEETS = 5
+# Fractions are stored with three decimals; 0.667 means two thirds, not 667/1000.
+SIMPLE_DENOMINATORS = range(1, 13)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One submitted scoresheet: its member, total and points per criterion id."""
+
+    member_id: int
+    total: Decimal
+    points: Mapping[int, Decimal] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One nominated registration with the sheets submitted for it."""
+
+    registration_id: int
+    kind: str
+    eligible_count: int  # assigned members who are not recused
+    sheets: Sequence[Sheet] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    score_method: str = Council.ScoreMethod.MEAN
+    quorum_fraction: Decimal = Decimal("0.667")
+    disagreement_spread: Decimal = Decimal("15")
+
+    @classmethod
+    def of(cls, council: Council) -> "Settings":
+        return cls(
+            score_method=council.score_method,
+            quorum_fraction=council.quorum_fraction,
+            disagreement_spread=council.disagreement_spread,
+        )
+
+
+@dataclass(frozen=True)
+class Heaviest:
+    """The tie-break criterion of one kind: the largest maximum, first in order."""
+
+    criterion_id: int
+    name: str
+
+
+@dataclass
+class Outcome:
+    registration_id: int
+    kind: str
+    sheet_count: int
+    eligible_count: int
+    quorum_needed: int
+    is_quorate: bool
+    mean: Decimal | None = None
+    median: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    stdev: Decimal | None = None
+    counted_score: Decimal | None = None
+    has_disagreement: bool = False
+    heaviest_mean: Decimal | None = None
+    classification: str | None = None
+    rank: int | None = None
+    needs_vote: bool = False
+    tie_break_note: str = ""
+
+    @property
+    def is_recognised(self) -> bool:
+        return self.classification not in (None, Result.Classification.NOT_RECOGNISED)
+
+
+def quantize(value) -> Decimal:
+    return Decimal(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def as_fraction(value: Decimal) -> Fraction:
+    """The fraction a three-decimal setting stands for: 0.667 → 2/3, 0.333 → 1/3,
+    0.5 → 1/2; a value that rounds from no simple fraction is taken as written."""
+    value = Decimal(value).quantize(THOUSANDTHS, rounding=ROUND_HALF_UP)
+    for denominator in SIMPLE_DENOMINATORS:
+        numerator = round(Fraction(value) * denominator)
+        if (Decimal(numerator) / Decimal(denominator)).quantize(THOUSANDTHS, rounding=ROUND_HALF_UP) == value:
+            return Fraction(numerator, denominator)
+    return Fraction(value)
+
+
+def quorum_needed(eligible_count: int, fraction: Decimal) -> int:
+    """Sheets needed for a result to count; at least one whenever anyone may score."""
+    if eligible_count <= 0:
+        return 0
+    return max(1, math.ceil(as_fraction(fraction) * eligible_count))
+
+
+def counted_score(totals: Sequence[Decimal], score_method: str) -> Decimal | None:
+    if not totals:
+        return None
+    values = sorted(totals)
+    if score_method == Council.ScoreMethod.TRIMMED_MEAN and len(values) >= TRIM_FROM_SHEETS:
+        values = values[1:-1]
+    return quantize(statistics.mean(values))
+
+
+def classify(score: Decimal | None) -> str | None:
+    if score is None:
+        return None
+    if score >= EXCELLENT_FROM:
+        return Result.Classification.EXCELLENT
+    if score >= GOOD_FROM:
+        return Result.Classification.GOOD
+    if score >= FAIR_FROM:
+        return Result.Classification.FAIR
+    return Result.Classification.NOT_RECOGNISED
+
+
+def heaviest_criterion(criteria: Iterable[tuple[int, int, Decimal, str]]) -> Heaviest | None:
+    """From (id, order, max_points, name) rows: the largest maximum, the first in order
+    when several share it."""
+    best = None
+    for criterion_id, order, max_points, name in criteria:
+        key = (-Decimal(max_points), order, criterion_id)
+        if best is None or key < best[0]:
+            best = (key, Heaviest(criterion_id, name))
+    return best[1] if best else None
+
+
+def summarise(entry: Entry, settings: Settings, heaviest: Heaviest | None = None) -> Outcome:
+    """Statistics, quorum, counted score and classification of one registration."""
+    totals = [Decimal(sheet.total) for sheet in entry.sheets]
+    needed = quorum_needed(entry.eligible_count, settings.quorum_fraction)
+    outcome = Outcome(
+        registration_id=entry.registration_id,
+        kind=entry.kind,
+        sheet_count=len(totals),
+        eligible_count=entry.eligible_count,
+        quorum_needed=needed,
+        is_quorate=bool(totals) and len(totals) >= needed,
+    )
+    if not totals:
+        return outcome
+    outcome.mean = quantize(statistics.mean(totals))
+    outcome.median = quantize(statistics.median(totals))
+    outcome.minimum = quantize(min(totals))
+    outcome.maximum = quantize(max(totals))
+    outcome.stdev = quantize(statistics.pstdev(totals))
+    outcome.has_disagreement = (max(totals) - min(totals)) > Decimal(settings.disagreement_spread)
+    if heaviest is not None:
+        points = [Decimal(sheet.points.get(heaviest.criterion_id) or 0) for sheet in entry.sheets]
+        outcome.heaviest_mean = quantize(statistics.mean(points))
+    if outcome.is_quorate:
+        outcome.counted_score = counted_score(totals, settings.score_method)
+        outcome.classification = classify(outcome.counted_score)
+    return outcome
+
+
+def _decimal(value: Decimal | None) -> str:
+    return number_format(value, 2) if value is not None else "–"
+
+
+def rank_within_kind(outcomes: Sequence[Outcome], heaviest: Heaviest | None = None) -> None:
+    """Rank the quorate outcomes of one kind in place (1, 2, 2, 4 for a shared place)."""
+    ranked = [outcome for outcome in outcomes if outcome.is_quorate]
+
+    def key(outcome):
+        return (
+            -outcome.counted_score,
+            -(outcome.heaviest_mean if outcome.heaviest_mean is not None else Decimal(0)),
+            -outcome.minimum,
+        )
+
+    ranked.sort(key=lambda outcome: (key(outcome), outcome.registration_id))
+    for outcome in ranked:
+        outcome.rank = 1 + sum(1 for other in ranked if key(other) < key(outcome))
+        same_score = [other for other in ranked if other.counted_score == outcome.counted_score]
+        if len(same_score) == 1:
+            continue
+        same_heaviest = [other for other in same_score if other.heaviest_mean == outcome.heaviest_mean]
+        criterion = heaviest.name if heaviest else ""
+        if len(same_heaviest) == 1:
+            outcome.tie_break_note = _(
+                "Bằng điểm xét; phân định theo tiêu chí có điểm tối đa lớn nhất “%(criterion)s”: %(value)s."
+            ) % {"criterion": criterion, "value": _decimal(outcome.heaviest_mean)}
+            continue
+        same_minimum = [other for other in same_heaviest if other.minimum == outcome.minimum]
+        if len(same_minimum) == 1:
+            outcome.tie_break_note = _(
+                "Bằng điểm xét và điểm tiêu chí “%(criterion)s”; phân định theo phiếu thấp nhất: %(value)s."
+            ) % {"criterion": criterion, "value": _decimal(outcome.minimum)}
+            continue
+        outcome.needs_vote = True
+        outcome.tie_break_note = _("Bằng điểm sau mọi bước phân định; cần Hội đồng biểu quyết.")
+
+
+def compute_results(
+    entries: Iterable[Entry], settings: Settings, heaviest_by_kind: Mapping[str, Heaviest | None] | None = None
+) -> list[Outcome]:
+    """Every registration's outcome, ranked within its kind; ordered by kind, then rank
+    (unranked last), then registration id."""
+    heaviest_by_kind = heaviest_by_kind or {}
+    outcomes = [summarise(entry, settings, heaviest_by_kind.get(entry.kind)) for entry in entries]
+    for kind in {outcome.kind for outcome in outcomes}:
+        rank_within_kind([outcome for outcome in outcomes if outcome.kind == kind], heaviest_by_kind.get(kind))
+    kind_order = {kind: index for index, kind in enumerate(DvkModel.Kind.values)}
+    outcomes.sort(
+        key=lambda outcome: (
+            kind_order.get(outcome.kind, len(kind_order)),
+            outcome.rank is None,
+            outcome.rank or 0,
+            outcome.registration_id,
+        )
+    )
+    return outcomes

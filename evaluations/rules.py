@@ -1,0 +1,57 @@
+"""Who may do what in the appraisal (DESIGN §6). The object of every permission is a
+Council. Views turn a refusal into a 404 wherever the object belongs to someone else."""
+
+import rules
+
+from .models import CouncilMember
+from .selectors import seat_positions
+
+
+def is_staff_of_campaign(user, campaign) -> bool:
+    """District staff (or board head) of the district that owns the campaign."""
+    return bool(getattr(user, "is_authenticated", False)) and campaign.owner_id in user.district_ids()
+
+
+@rules.predicate
+def manages_council(user, council) -> bool:
+    return council is not None and is_staff_of_campaign(user, council.campaign)
+
+
+@rules.predicate
+def sits_on_council(user, council) -> bool:
+    return council is not None and council.pk in seat_positions(user)
+
+
+@rules.predicate
+def chairs_council(user, council) -> bool:
+    return council is not None and seat_positions(user).get(council.pk) == CouncilMember.Position.CHAIR
+
+
+@rules.predicate
+def reads_district(user, council) -> bool:
+    return (
+        council is not None
+        and bool(getattr(user, "is_authenticated", False))
+        and council.campaign.owner_id in user.viewer_district_ids()
+    )
+
+
+@rules.predicate
+def results_finalised(user, council) -> bool:
+    return council is not None and council.is_finalised
+
+
+@rules.predicate
+def results_published(user, council) -> bool:
+    return council is not None and council.results_published_at is not None
+
+
+rules.add_perm("evaluations.manage_council", manages_council)
+# The live table before finalising: staff, and the chair who must see what they seal.
+rules.add_perm("evaluations.view_results_table", manages_council | chairs_council | (reads_district & results_finalised))
+rules.add_perm("evaluations.finalise_results", chairs_council & ~results_finalised)
+rules.add_perm("evaluations.reopen_scoresheet", chairs_council & ~results_finalised)
+rules.add_perm("evaluations.view_all_sheets", manages_council | chairs_council)
+rules.add_perm("evaluations.publish_results", manages_council & results_finalised & ~results_published)
+# Exports show every score: the chair gets them once the sheets are sealed.
+rules.add_perm("evaluations.export_appraisal", manages_council | (chairs_council & results_finalised))

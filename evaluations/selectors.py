@@ -1,0 +1,553 @@
+"""Reads of the appraisal, scoped to the user and built to run a fixed number of queries
+whatever the number of members or registrations (DESIGN §5, §6)."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaign.dashboard import Cell, Obligation
+from campaign.models import Campaign, Deadline, DueDate
+from models.models import DvkModel
+from registrations.models import Evidence, ProgressReport, Registration, Status
+
+from . import results as computation
+from .models import Assignment, Council, CouncilMember, Criterion, Result, Score, Scoresheet
+
+# Registration statuses that mean "in this year's appraisal or through it".
+APPRAISAL_STATUSES = (Status.NOMINATED, Status.APPRAISED, Status.RECOGNISED, Status.NOT_RECOGNISED)
+
+
+# Campaigns, councils, seats ---------------------------------------------------------
+
+
+def campaigns_managed_by(user) -> QuerySet[Campaign]:
+    """Campaigns of the districts the user manages as staff, newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return Campaign.objects.none()
+    return Campaign.objects.filter(owner_id__in=user.district_ids()).select_related("owner").order_by("-year", "-pk")
+
+
+def seat_positions(user) -> dict[int, str]:
+    """council id → the user's position on it; read once per request (the user object
+    lives for one request)."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, "_evaluations_seats", None)
+    if cached is None:
+        cached = dict(CouncilMember.objects.filter(user=user).values_list("council_id", "position"))
+        user._evaluations_seats = cached
+    return cached
+
+
+def has_council_seat(user) -> bool:
+    return bool(seat_positions(user))
+
+
+def is_chair(user, council: Council) -> bool:
+    return seat_positions(user).get(council.pk) == CouncilMember.Position.CHAIR
+
+
+def seats_of(user) -> QuerySet[CouncilMember]:
+    """The user's council seats, newest campaign first."""
+    if not getattr(user, "is_authenticated", False):
+        return CouncilMember.objects.none()
+    return (
+        CouncilMember.objects.filter(user=user)
+        .select_related("council__campaign", "unit")
+        .order_by("-council__campaign__year", "-council__pk")
+    )
+
+
+def seat_on(user, council: Council) -> CouncilMember | None:
+    return seats_of(user).filter(council=council).first()
+
+
+def councils_visible_to(user) -> QuerySet[Council]:
+    """Councils the user may open at all: of districts they manage or view, or where
+    they sit. What they may do there is decided by rules.py."""
+    if not getattr(user, "is_authenticated", False):
+        return Council.objects.none()
+    return Council.objects.filter(
+        Q(campaign__owner_id__in=user.viewer_district_ids()) | Q(pk__in=list(seat_positions(user)))
+    ).select_related("campaign", "campaign__owner")
+
+
+def council_members(council: Council) -> QuerySet[CouncilMember]:
+    return council.members.select_related("user", "unit").order_by("position", "pk")
+
+
+# Window -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Window:
+    """When members may score. No opening time means open as soon as registrations are
+    nominated; no closing time falls back to the campaign's scoring deadline."""
+
+    opens_at: datetime.datetime | None
+    closes_at: datetime.datetime | None
+    deadline: DueDate | None = None
+
+    def has_opened(self, now: datetime.datetime | None = None) -> bool:
+        return self.opens_at is None or (now or timezone.now()) >= self.opens_at
+
+    def is_open(self, now: datetime.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return self.has_opened(now) and (self.closes_at is None or now < self.closes_at)
+
+    @property
+    def follows_deadline(self) -> bool:
+        return self.deadline is not None
+
+
+def scoring_window(council: Council) -> Window:
+    if council.closes_at is not None:
+        return Window(council.opens_at, council.closes_at)
+    due = council.campaign.deadline_for(Deadline.Kind.SCORING)
+    return Window(council.opens_at, due.closes_at if due else None, due)
+
+
+# Criteria ---------------------------------------------------------------------------
+
+
+def criteria_locked(campaign: Campaign) -> bool:
+    """True once any member has saved a score with points in the campaign."""
+    return Score.objects.filter(scoresheet__assignment__registration__campaign=campaign, points__isnull=False).exists()
+
+
+def criteria_by_kind(campaign: Campaign) -> dict[str, list[Criterion]]:
+    grouped: dict[str, list[Criterion]] = {kind: [] for kind in DvkModel.Kind.values}
+    for criterion in Criterion.objects.filter(criteria_set__campaign=campaign).select_related("criteria_set"):
+        grouped.setdefault(criterion.criteria_set.kind, []).append(criterion)
+    return grouped
+
+
+def heaviest_by_kind(criteria: dict[str, list[Criterion]]) -> dict[str, computation.Heaviest | None]:
+    return {
+        kind: computation.heaviest_criterion((c.pk, c.order, c.max_points, c.name) for c in rows) for kind, rows in criteria.items()
+    }
+
+
+def max_total(criteria: list[Criterion]) -> Decimal:
+    return sum((criterion.max_points for criterion in criteria), Decimal(0))
+
+
+# Registrations in the appraisal -----------------------------------------------------
+
+
+def appraised_registrations(campaign: Campaign) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(campaign=campaign, status__in=APPRAISAL_STATUSES)
+        .select_related("model", "unit")
+        .order_by("model__kind", "unit__name", "model__name")
+    )
+
+
+def nomination_candidates(campaign: Campaign) -> QuerySet[Registration]:
+    """Accepted and nominated registrations, with whether the final report is in."""
+    final_submitted = ProgressReport.objects.filter(
+        registration_id=OuterRef("pk"), kind=ProgressReport.Kind.FINAL, status=ProgressReport.ReportStatus.SUBMITTED
+    )
+    return (
+        Registration.objects.filter(campaign=campaign, status__in=(Status.ACCEPTED, *APPRAISAL_STATUSES))
+        .select_related("model", "unit")
+        .annotate(final_submitted=Exists(final_submitted))
+        .order_by("status", "model__kind", "unit__name", "model__name")
+    )
+
+
+def assignment_grid(council: Council) -> tuple[list[Registration], list[CouncilMember], dict[tuple[int, int], Assignment]]:
+    """Nominated registrations × members and the assignment of each pair, with its sheet."""
+    registrations = list(appraised_registrations(council.campaign).filter(status=Status.NOMINATED))
+    members = list(council_members(council))
+    cells = {
+        (a.registration_id, a.member_id): a
+        for a in Assignment.objects.filter(member__council=council, registration__status=Status.NOMINATED).select_related(
+            "scoresheet"
+        )
+    }
+    return registrations, members, cells
+
+
+# The member's queue and sheet -------------------------------------------------------
+
+
+@dataclass
+class Progress:
+    submitted: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.submitted / self.total) if self.total else 0
+
+    def __str__(self):
+        return f"{self.submitted} / {self.total}"
+
+
+def member_queue(seat: CouncilMember) -> list[Assignment]:
+    """The member's assignments with their sheet, total and number of scored criteria."""
+    return list(
+        Assignment.objects.filter(member=seat, registration__status__in=APPRAISAL_STATUSES)
+        .select_related("registration__model", "registration__unit", "scoresheet")
+        .annotate(
+            total=Sum("scoresheet__scores__points"),
+            scored=Count("scoresheet__scores", filter=Q(scoresheet__scores__points__isnull=False)),
+        )
+        .order_by("recusal", "registration__model__kind", "registration__unit__name", "registration__model__name")
+    )
+
+
+def queue_progress(assignments: list[Assignment]) -> Progress:
+    active = [a for a in assignments if not a.is_recused]
+    submitted = sum(1 for a in active if _sheet(a) is not None and _sheet(a).is_submitted)
+    return Progress(submitted, len(active))
+
+
+def _sheet(assignment: Assignment) -> Scoresheet | None:
+    try:
+        return assignment.scoresheet
+    except Scoresheet.DoesNotExist:
+        return None
+
+
+def sheet_of(assignment: Assignment) -> Scoresheet | None:
+    return _sheet(assignment)
+
+
+def assignment_for_scoring(user, registration_pk: int) -> Assignment | None:
+    """The user's own, non-recused assignment for a registration in the appraisal."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Assignment.objects.filter(
+            member__user=user,
+            recusal=Assignment.Recusal.NONE,
+            registration_id=registration_pk,
+            registration__status__in=APPRAISAL_STATUSES,
+        )
+        .select_related(
+            "member__council__campaign",
+            "member__user",
+            "registration__model",
+            "registration__unit",
+            "registration__campaign",
+        )
+        .first()
+    )
+
+
+def own_sheet(assignment: Assignment) -> Scoresheet | None:
+    return Scoresheet.objects.filter(assignment=assignment).prefetch_related("scores").first()
+
+
+def registration_material(registration: Registration) -> tuple[list[ProgressReport], list[Evidence]]:
+    """What the scoresheet page shows beside the scores: submitted reports and every
+    evidence file of the registration."""
+    reports = list(
+        ProgressReport.objects.filter(registration=registration, status=ProgressReport.ReportStatus.SUBMITTED).order_by("kind")
+    )
+    evidence = list(Evidence.objects.filter(registration=registration).select_related("report").order_by("report_id", "pk"))
+    return reports, evidence
+
+
+def sheets_for_registration(council: Council, registration: Registration) -> list[Assignment]:
+    """Every member's assignment for the registration with sheet and scores."""
+    return list(
+        Assignment.objects.filter(member__council=council, registration=registration)
+        .select_related("member__user", "scoresheet")
+        .prefetch_related(Prefetch("scoresheet__scores", queryset=Score.objects.select_related("criterion")))
+        .order_by("member__position", "member__pk")
+    )
+
+
+def evidence_for_member(user, evidence_pk: int) -> Evidence | None:
+    """An evidence file of a registration assigned to the user (not recused), once the
+    council's appraisal has opened."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    evidence = (
+        Evidence.objects.filter(
+            pk=evidence_pk,
+            registration__status__in=APPRAISAL_STATUSES,
+            registration__assignments__member__user=user,
+            registration__assignments__recusal=Assignment.Recusal.NONE,
+        )
+        .select_related("registration")
+        .first()
+    )
+    if evidence is None:
+        return None
+    council = Council.objects.select_related("campaign").filter(campaign_id=evidence.registration.campaign_id).first()
+    if council is None or not scoring_window(council).has_opened():
+        return None
+    return evidence
+
+
+def registrations_open_to_members(user) -> Q | None:
+    """For registrations' visibility: the registrations assigned to the user (not
+    recused) once their council's appraisal has opened."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    now = timezone.now()
+    assigned = Assignment.objects.filter(member__user=user, recusal=Assignment.Recusal.NONE).filter(
+        Q(member__council__opens_at__isnull=True) | Q(member__council__opens_at__lte=now)
+    )
+    return Q(pk__in=assigned.values("registration_id"))
+
+
+# Results ----------------------------------------------------------------------------
+
+
+@dataclass
+class ResultRow:
+    registration: Registration
+    outcome: computation.Outcome
+    hidden: bool = False  # the viewing chair has not submitted their own sheet yet
+
+    @property
+    def classification_label(self) -> str:
+        if self.outcome.classification is None:
+            return ""
+        return Result.Classification(self.outcome.classification).label
+
+
+@dataclass
+class ResultsTable:
+    council: Council
+    rows: list[ResultRow]
+    criteria: dict[str, list[Criterion]] = field(default_factory=dict)
+    heaviest: dict[str, computation.Heaviest | None] = field(default_factory=dict)
+    is_final: bool = False
+
+    def by_kind(self) -> list[tuple[str, str, list[ResultRow]]]:
+        """(kind, label, rows) for each kind that has rows, models first."""
+        grouped = defaultdict(list)
+        for row in self.rows:
+            grouped[row.outcome.kind].append(row)
+        return [(kind, label, grouped[kind]) for kind, label in DvkModel.Kind.choices if grouped.get(kind)]
+
+    @property
+    def quorate_count(self) -> int:
+        return sum(1 for row in self.rows if row.outcome.is_quorate)
+
+    @property
+    def needs_vote_count(self) -> int:
+        return sum(1 for row in self.rows if row.outcome.needs_vote)
+
+
+def _submitted_sheets(council: Council, registration_ids) -> dict[int, list[computation.Sheet]]:
+    """registration id → its submitted, non-recused sheets with points, in one query."""
+    rows = Score.objects.filter(
+        scoresheet__assignment__member__council=council,
+        scoresheet__assignment__registration_id__in=registration_ids,
+        scoresheet__assignment__recusal=Assignment.Recusal.NONE,
+        scoresheet__status=Scoresheet.Status.SUBMITTED,
+    ).values_list("scoresheet_id", "scoresheet__assignment__registration_id", "scoresheet__assignment__member_id", "criterion_id", "points")
+    points: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    owner: dict[int, tuple[int, int]] = {}
+    for sheet_id, registration_id, member_id, criterion_id, value in rows:
+        points[sheet_id][criterion_id] = value or Decimal(0)
+        owner[sheet_id] = (registration_id, member_id)
+    sheets: dict[int, list[computation.Sheet]] = defaultdict(list)
+    for sheet_id, (registration_id, member_id) in sorted(owner.items()):
+        values = points[sheet_id]
+        sheets[registration_id].append(computation.Sheet(member_id, sum(values.values(), Decimal(0)), values))
+    return sheets
+
+
+def live_results(council: Council) -> ResultsTable:
+    """The results as they stand now, computed from the submitted sheets of every
+    nominated registration (before finalising)."""
+    registrations = list(appraised_registrations(council.campaign).filter(status=Status.NOMINATED))
+    ids = [registration.pk for registration in registrations]
+    eligible = dict(
+        Assignment.objects.filter(member__council=council, registration_id__in=ids, recusal=Assignment.Recusal.NONE)
+        .values("registration_id")
+        .annotate(n=Count("pk"))
+        .values_list("registration_id", "n")
+    )
+    sheets = _submitted_sheets(council, ids)
+    criteria = criteria_by_kind(council.campaign)
+    heaviest = heaviest_by_kind(criteria)
+    entries = [
+        computation.Entry(registration.pk, registration.model.kind, eligible.get(registration.pk, 0), sheets.get(registration.pk, []))
+        for registration in registrations
+    ]
+    by_id = {registration.pk: registration for registration in registrations}
+    outcomes = computation.compute_results(entries, computation.Settings.of(council), heaviest)
+    rows = [ResultRow(by_id[outcome.registration_id], outcome) for outcome in outcomes]
+    return ResultsTable(council, rows, criteria, heaviest)
+
+
+def stored_results(council: Council) -> ResultsTable:
+    """The results sealed when the chair finalised."""
+    results = list(
+        Result.objects.filter(council=council).select_related("registration__model", "registration__unit")
+    )
+    criteria = criteria_by_kind(council.campaign)
+    rows = []
+    for result in results:
+        outcome = computation.Outcome(
+            registration_id=result.registration_id,
+            kind=result.registration.model.kind,
+            sheet_count=result.sheet_count,
+            eligible_count=result.eligible_count,
+            quorum_needed=computation.quorum_needed(result.eligible_count, council.quorum_fraction),
+            is_quorate=result.is_quorate,
+            mean=result.mean,
+            median=result.median,
+            minimum=result.minimum,
+            maximum=result.maximum,
+            stdev=result.stdev,
+            counted_score=result.counted_score,
+            has_disagreement=result.has_disagreement,
+            classification=result.classification or None,
+            rank=result.rank,
+            needs_vote=result.needs_vote,
+            tie_break_note=result.tie_break_note,
+        )
+        rows.append(ResultRow(result.registration, outcome))
+    kind_order = {kind: index for index, kind in enumerate(DvkModel.Kind.values)}
+    rows.sort(key=lambda row: (kind_order.get(row.outcome.kind, 9), row.outcome.rank is None, row.outcome.rank or 0, row.registration.pk))
+    return ResultsTable(council, rows, criteria, heaviest_by_kind(criteria), is_final=True)
+
+
+def results_table(council: Council, *, viewer=None) -> ResultsTable:
+    """Stored results once finalised, live ones before. When the viewer is a council
+    member (the chair), the rows of registrations whose own sheet they still owe are
+    hidden, as the scoresheet page hides others' scores."""
+    table = stored_results(council) if council.is_finalised else live_results(council)
+    if viewer is not None and not table.is_final and council.pk in seat_positions(viewer):
+        owing = set(
+            Assignment.objects.filter(member__council=council, member__user=viewer, recusal=Assignment.Recusal.NONE)
+            .exclude(scoresheet__status=Scoresheet.Status.SUBMITTED)
+            .values_list("registration_id", flat=True)
+        )
+        for row in table.rows:
+            row.hidden = row.registration.pk in owing
+    return table
+
+
+def unit_results(user) -> QuerySet[Result]:
+    """Published results of the registrations of the focal point's own units."""
+    if not getattr(user, "is_authenticated", False):
+        return Result.objects.none()
+    return (
+        Result.objects.filter(registration__unit_id__in=user.focal_unit_ids(), council__results_published_at__isnull=False)
+        .select_related("registration__model", "registration__unit", "registration__campaign", "council")
+        .order_by("-registration__campaign__year", "registration__model__kind", "rank")
+    )
+
+
+def member_progress(council: Council) -> dict[int, Progress]:
+    """member id → sheets submitted / registrations to score (not recused)."""
+    rows = (
+        Assignment.objects.filter(member__council=council, recusal=Assignment.Recusal.NONE, registration__status__in=APPRAISAL_STATUSES)
+        .values("member_id")
+        .annotate(total=Count("pk"), submitted=Count("pk", filter=Q(scoresheet__status=Scoresheet.Status.SUBMITTED)))
+    )
+    return {row["member_id"]: Progress(row["submitted"], row["total"]) for row in rows}
+
+
+# Score matrix -----------------------------------------------------------------------
+
+
+@dataclass
+class MatrixCell:
+    assignment: Assignment
+    sheet: Scoresheet | None
+    points: dict[int, Decimal | None]
+
+    @property
+    def total(self) -> Decimal | None:
+        values = [value for value in self.points.values() if value is not None]
+        return sum(values, Decimal(0)) if values else None
+
+
+@dataclass
+class ScoreMatrix:
+    council: Council
+    registrations: list[Registration]
+    members: list[CouncilMember]
+    criteria: dict[str, list[Criterion]]
+    cells: dict[tuple[int, int], MatrixCell]
+
+
+def score_matrix(council: Council) -> ScoreMatrix:
+    """registration × member × criterion for the whole council, in five queries."""
+    registrations = list(appraised_registrations(council.campaign))
+    members = list(council_members(council))
+    criteria = criteria_by_kind(council.campaign)
+    assignments = list(
+        Assignment.objects.filter(member__council=council, registration__status__in=APPRAISAL_STATUSES).select_related("scoresheet")
+    )
+    points: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
+    for sheet_id, criterion_id, value in Score.objects.filter(
+        scoresheet__assignment__member__council=council
+    ).values_list("scoresheet_id", "criterion_id", "points"):
+        points[sheet_id][criterion_id] = value
+    cells = {}
+    for assignment in assignments:
+        sheet = _sheet(assignment)
+        cells[(assignment.registration_id, assignment.member_id)] = MatrixCell(
+            assignment, sheet, points.get(sheet.pk, {}) if sheet else {}
+        )
+    return ScoreMatrix(council, registrations, members, criteria, cells)
+
+
+# Extension points of the campaign dashboard (registered in apps.py) -----------------
+
+
+def appraisal_cells(campaign: Campaign, units) -> dict:
+    """Per unit: registrations in the appraisal and, once finalised, how many were
+    recognised. Two queries whatever the number of units."""
+    unit_ids = [unit.pk for unit in units]
+    counts = {
+        row["unit_id"]: row
+        for row in Registration.objects.filter(campaign=campaign, unit_id__in=unit_ids, status__in=APPRAISAL_STATUSES)
+        .values("unit_id")
+        .annotate(total=Count("pk"), recognised=Count("pk", filter=Q(status=Status.RECOGNISED)))
+    }
+    finalised = Council.objects.filter(campaign=campaign, finalised_at__isnull=False).exists()
+    cells = {}
+    for unit_id in unit_ids:
+        row = counts.get(unit_id)
+        if row is None:
+            cells[unit_id] = Cell(text="—", level="secondary", title=_("Không có hồ sơ đưa vào thẩm định"))
+        elif finalised:
+            level = "success" if row["recognised"] else "warning"
+            cells[unit_id] = Cell(
+                text=f"{row['recognised']}/{row['total']}",
+                level=level,
+                title=_("%(recognised)s trên %(total)s hồ sơ được công nhận") % row,
+            )
+        else:
+            cells[unit_id] = Cell(
+                text=str(row["total"]), level="info", title=_("%(total)s hồ sơ đang được thẩm định") % row
+            )
+    return cells
+
+
+def published_results_obligations(user, campaign: Campaign) -> list:
+    """On a focal point's home page: their results, once published."""
+    if campaign is None or not user.focal_unit_ids():
+        return []
+    council = Council.objects.filter(campaign=campaign, results_published_at__isnull=False).first()
+    if council is None:
+        return []
+    return [
+        Obligation(
+            title=_("Xem kết quả thẩm định mô hình, điển hình năm %(year)s") % {"year": campaign.year},
+            url=reverse("evaluations:unit_results"),
+            done=True,
+            detail=_("Kết quả đã được công bố"),
+            sort_key=(9,),
+        )
+    ]
