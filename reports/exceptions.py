@@ -1,0 +1,30 @@
+"""Domain errors of the reports app. Their message is a translated sentence that views
+show to the user as it is."""
+
+
+class DomainError(Exception):
+    """A change the reports app refuses; ``message`` says why, in the user's language."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(message)
+
+
+class ReportExists(DomainError):
+    """A campaign has one report of each kind."""
+
+
+class ReportSigned(DomainError):
+    """A signed report is read-only."""
+
+
+class NotAllowed(DomainError):
+    """The user may not make this change (signing needs the board head of the district)."""
+
+
+class IncompleteReport(DomainError):
+    """Something the signed document must show is missing."""
+
+
+class StaleEdit(DomainError):
+    """Somebody saved the report after this form was opened."""

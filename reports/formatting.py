@@ -1,0 +1,66 @@
+"""How figures and dates are written in a Vietnamese administrative document: dots
+group thousands, a comma marks decimals, and the place-date line follows Hướng dẫn
+36-HD/VPTW. Both the PDF template and the DOCX builder use these, so the two documents
+print the same text whatever language the reader's interface is in."""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+
+def vn_int(value) -> str:
+    """1234567 → "1.234.567"."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return ""
+    return f"{number:,}".replace(",", ".")
+
+
+def vn_decimal(value, places: int = 2) -> str:
+    """Decimal("92.5") → "92,50"; empty for a missing value."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError):
+        return ""
+    whole, _sep, fraction = f"{number:.{places}f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = vn_int(abs(int(whole)))
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+
+
+def vn_millions(vnd) -> str:
+    """An amount in đồng written in millions with at most one decimal: 1_234_500_000 →
+    "1.234,5", 450_000_000 → "450"."""
+    try:
+        millions = (Decimal(int(vnd)) / Decimal(1_000_000)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    except (TypeError, ValueError, InvalidOperation):
+        return ""
+    text = vn_decimal(millions, 1)
+    return text[:-2] if text.endswith(",0") else text
+
+
+def day_month(day: datetime.date) -> tuple[str, str]:
+    """A day below 10 and the months January and February take a leading zero."""
+    return (f"{day.day:02d}" if day.day < 10 else str(day.day), f"{day.month:02d}" if day.month < 3 else str(day.month))
+
+
+def date_line(place: str, day: datetime.date | None) -> str:
+    """ "Đơn Dương, ngày 15 tháng 12 năm 2020"."""
+    if day is None:
+        return _("%(place)s, ngày … tháng … năm …") % {"place": place}
+    d, m = day_month(day)
+    return _("%(place)s, ngày %(day)s tháng %(month)s năm %(year)s") % {"place": place, "day": d, "month": m, "year": day.year}
+
+
+def short_date(day: datetime.date | None) -> str:
+    """dd/mm/yyyy, the way the portal writes dates everywhere."""
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def paragraphs(text: str) -> list[str]:
+    """Free text typed by staff, one paragraph per non-empty line."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]

@@ -1,0 +1,337 @@
+"""Reads of the reports app. ``reports_visible_to`` scopes every report page, so a report
+of another district is a 404 by construction; ``report_content`` gathers what the
+document prints from every other app in a fixed number of queries.
+
+The content is plain JSON (numbers, strings, lists, dicts) so that a signed report can
+keep it as its snapshot and render the same document forever."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
+from django.utils import translation
+
+from accounts.models import Unit
+from campaign.models import Campaign, PlanItem, PlanPeriod
+from evaluations.models import AwardProposal, MedalNomination, Result
+from models.models import DvkModel, Field
+from registrations.models import ProgressReport, Registration, Status
+
+from .formatting import short_date
+from .models import ReportFile, SummaryReport
+
+# Registrations a report counts: everything the units sent, not drafts or withdrawals.
+NOT_REGISTERED = (Status.DRAFT, Status.WITHDRAWN)
+ACCEPTED_OR_LATER = (Status.ACCEPTED, Status.NOMINATED, Status.APPRAISED, Status.RECOGNISED, Status.NOT_RECOGNISED)
+RESOURCE_KEYS = ("reports", "households", "funds_vnd", "socialised_funds_vnd", "workdays")
+COUNT_KEYS = ("registered", "models", "exemplars", "accepted", "recognised")
+PARTY_COMMITTEES = ("Huyện ủy", "Quận ủy", "Thị ủy", "Thành ủy", "Tỉnh ủy")
+
+
+def reports_visible_to(user) -> QuerySet[SummaryReport]:
+    """Staff and viewers of a district read its reports; nobody else sees them."""
+    if not getattr(user, "is_authenticated", False):
+        return SummaryReport.objects.none()
+    return SummaryReport.objects.select_related("campaign__owner", "signed_by").filter(
+        campaign__owner_id__in=user.viewer_district_ids()
+    )
+
+
+def reports_managed_by(user) -> QuerySet[SummaryReport]:
+    if not getattr(user, "is_authenticated", False):
+        return SummaryReport.objects.none()
+    return reports_visible_to(user).filter(campaign__owner_id__in=user.district_ids())
+
+
+def report_list(user) -> QuerySet[SummaryReport]:
+    """The index rows with their files: two queries whatever the number of reports."""
+    return (
+        reports_visible_to(user)
+        .prefetch_related(Prefetch("files", queryset=ReportFile.objects.order_by("format")))
+        .order_by("-campaign__year", "campaign__owner__name", "kind")
+    )
+
+
+def campaigns_for_new_report(user) -> QuerySet[Campaign]:
+    """Campaigns of the districts the user manages, newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return Campaign.objects.none()
+    return Campaign.objects.select_related("owner").filter(owner_id__in=user.district_ids()).order_by("-year", "-pk")
+
+
+def file_rows(report: SummaryReport) -> list[tuple[str, str, ReportFile | None]]:
+    """(format, label, file or None) for each format, in one query."""
+    files = {f.format: f for f in report.files.all()}
+    return [(value, str(label), files.get(value)) for value, label in ReportFile.Format.choices]
+
+
+# ---------------------------------------------------------------------------
+# What the document prints
+
+
+def _zero(keys) -> dict[str, int]:
+    return dict.fromkeys(keys, 0)
+
+
+def _add(total: dict, row: dict, keys) -> None:
+    for key in keys:
+        total[key] += row[key]
+
+
+def _units_of(campaign: Campaign) -> list[Unit]:
+    """The district's towns, communes and organisations, and any other unit that
+    registered: one query."""
+    rank = Case(
+        When(kind=Unit.Kind.TOWN, then=Value(0)),
+        When(kind=Unit.Kind.COMMUNE, then=Value(1)),
+        When(kind=Unit.Kind.ORGANISATION, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+    members = Q(parent_id=campaign.owner_id, is_active=True, kind__in=(Unit.Kind.TOWN, Unit.Kind.COMMUNE, Unit.Kind.ORGANISATION))
+    registered = Q(pk__in=Registration.objects.filter(campaign=campaign).values("unit_id"))
+    return list(Unit.objects.filter(members | registered).annotate(rank=rank).order_by("rank", "name"))
+
+
+def _registration_groups(campaign: Campaign) -> list[dict]:
+    """Counts of sent registrations grouped by everything a table splits them by."""
+    return list(
+        Registration.objects.filter(campaign=campaign)
+        .exclude(status__in=NOT_REGISTERED)
+        .values("unit_id", "status", "model__kind", "model__field", "model__is_ethnic_minority_area", "model__is_religious_area")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def _resources_by_unit(campaign: Campaign, kind: str) -> dict[int, dict]:
+    """Households, funds and workdays from the units' submitted progress reports."""
+    rows = (
+        ProgressReport.objects.filter(registration__campaign=campaign, kind=kind, status=ProgressReport.ReportStatus.SUBMITTED)
+        .values("registration__unit_id")
+        .annotate(
+            reports=Count("pk"),
+            households=Sum("households"),
+            funds_vnd=Sum("funds_vnd"),
+            socialised_funds_vnd=Sum("socialised_funds_vnd"),
+            workdays=Sum("workdays"),
+        )
+        .order_by()
+    )
+    return {row["registration__unit_id"]: {key: int(row[key] or 0) for key in RESOURCE_KEYS} for row in rows}
+
+
+def _count_row(groups: list[dict]) -> dict[str, int]:
+    row = _zero(COUNT_KEYS)
+    for group in groups:
+        n = group["n"]
+        row["registered"] += n
+        row["models" if group["model__kind"] == DvkModel.Kind.MODEL else "exemplars"] += n
+        if group["status"] in ACCEPTED_OR_LATER:
+            row["accepted"] += n
+        if group["status"] == Status.RECOGNISED:
+            row["recognised"] += n
+    return row
+
+
+def _figures_by_unit(units: list[Unit], groups: list[dict], resources: dict[int, dict]) -> tuple[list[dict], dict]:
+    by_unit = defaultdict(list)
+    for group in groups:
+        by_unit[group["unit_id"]].append(group)
+    rows, total = [], _zero(COUNT_KEYS + RESOURCE_KEYS)
+    for unit in units:
+        row = {"name": unit.name, **_count_row(by_unit[unit.pk]), **resources.get(unit.pk, _zero(RESOURCE_KEYS))}
+        _add(total, row, COUNT_KEYS + RESOURCE_KEYS)
+        rows.append(row)
+    total["units_registered"] = sum(1 for row in rows if row["registered"])
+    return rows, total
+
+
+def _figures_by_field(groups: list[dict]) -> tuple[list[dict], dict]:
+    by_field = defaultdict(list)
+    for group in groups:
+        by_field[group["model__field"]].append(group)
+    rows, total = [], _zero(COUNT_KEYS)
+    for value, label in Field.choices:
+        row = {"name": str(label), **_count_row(by_field[value])}
+        _add(total, row, COUNT_KEYS)
+        rows.append(row)
+    return rows, total
+
+
+def _status_counts(groups: list[dict]) -> list[dict]:
+    counts = defaultdict(int)
+    for group in groups:
+        counts[group["status"]] += group["n"]
+    return [{"status": value, "label": str(label), "count": counts[value]} for value, label in Status.choices if counts[value]]
+
+
+def _area_counts(groups: list[dict]) -> dict[str, int]:
+    return {
+        "ethnic_minority": sum(g["n"] for g in groups if g["model__is_ethnic_minority_area"]),
+        "religious": sum(g["n"] for g in groups if g["model__is_religious_area"]),
+    }
+
+
+def _results(campaign: Campaign) -> tuple[list[dict], list[dict]]:
+    """Recognised models in rank order, and how many got each classification."""
+    results = (
+        Result.objects.filter(registration__campaign=campaign)
+        .select_related("registration__model", "registration__unit")
+        .order_by(F("rank").asc(nulls_last=True), F("counted_score").desc(nulls_last=True), "pk")
+    )
+    recognised, counts = [], defaultdict(int)
+    for result in results:
+        counts[result.classification] += 1
+        if result.classification == Result.Classification.NOT_RECOGNISED:
+            continue
+        model = result.registration.model
+        recognised.append(
+            {
+                "rank": result.rank,
+                "name": model.name,
+                "person": model.person_name if model.is_exemplar else "",
+                "kind": str(model.get_kind_display()),
+                "is_exemplar": model.is_exemplar,
+                "field": str(model.get_field_display()),
+                "unit": result.registration.unit.name,
+                "score": None if result.counted_score is None else str(result.counted_score),
+                "classification": str(result.get_classification_display()),
+            }
+        )
+    classification_counts = [
+        {"classification": value, "label": str(label), "count": counts[value]}
+        for value, label in Result.Classification.choices
+        if counts[value]
+    ]
+    return recognised, classification_counts
+
+
+def _plan(report: SummaryReport) -> list[dict]:
+    """Plan items per period; the interim report covers the periods begun by its date."""
+    periods = PlanPeriod.objects.filter(campaign_id=report.campaign_id).prefetch_related(
+        Prefetch("items", queryset=PlanItem.objects.select_related("lead_unit").order_by("order", "pk"))
+    )
+    rows = []
+    for period in periods:
+        if report.is_interim and period.starts_on > report.date:
+            continue
+        items = [
+            {
+                "title": item.title,
+                "lead_unit": item.lead_unit.name if item.lead_unit else "",
+                "status": item.status,
+                "status_label": str(item.get_status_display()),
+                "is_done": item.status == PlanItem.Status.DONE,
+                "completed_on": short_date(item.completed_on),
+            }
+            for item in period.items.all()
+        ]
+        active = [item for item in items if item["status"] != PlanItem.Status.CANCELLED]
+        rows.append(
+            {
+                "name": period.name,
+                "starts_on": short_date(period.starts_on),
+                "ends_on": short_date(period.ends_on),
+                "items": items,
+                "total": len(active),
+                "done": sum(1 for item in active if item["is_done"]),
+            }
+        )
+    return rows
+
+
+def _proposals(campaign: Campaign) -> list[dict]:
+    proposals = (
+        AwardProposal.objects.filter(campaign=campaign)
+        .exclude(status=AwardProposal.Status.DRAFT)
+        .select_related("registration__unit")
+        .order_by("level", "pk")
+    )
+    return [
+        {
+            "level": proposal.level,
+            "level_label": str(proposal.get_level_display()),
+            "nominee": proposal.nominee,
+            "unit": proposal.registration.unit.name,
+            "status": proposal.status,
+            "status_label": str(proposal.get_status_display()),
+            "decision_number": proposal.decision_number,
+            "decision_date": short_date(proposal.decision_date),
+        }
+        for proposal in proposals
+    ]
+
+
+def _medals(campaign: Campaign) -> list[dict]:
+    nominations = (
+        MedalNomination.objects.filter(campaign=campaign)
+        .exclude(status=MedalNomination.Status.REJECTED)
+        .select_related("unit")
+        .order_by("full_name", "pk")
+    )
+    return [
+        {
+            "full_name": nomination.full_name,
+            "birth_year": nomination.birth_year,
+            "position": nomination.position,
+            "unit": nomination.unit.name,
+            "status": nomination.status,
+            "status_label": str(nomination.get_status_display()),
+        }
+        for nomination in nominations
+    ]
+
+
+def _campaign_reference(campaign: Campaign) -> dict:
+    """The plan the report answers, and how the body names its author: the owner
+    "Huyện ủy Đơn Dương – Ban Dân vận" writes itself "Ban Dân vận Huyện ủy"."""
+    committee_name, _sep, board = campaign.owner.name.partition(" – ")
+    committee = next((c for c in PARTY_COMMITTEES if committee_name.startswith(c)), "")
+    return {
+        "title": campaign.title,
+        "number_line": campaign.number_line,
+        "issued_on": short_date(campaign.issued_on),
+        "author": f"{board} {committee}".strip() if board else committee_name,
+        "year": campaign.year,
+    }
+
+
+def report_content(report: SummaryReport) -> dict:
+    """Everything the document prints besides the text staff write, as plain JSON. Nine
+    queries at most, whatever the number of units, registrations, results or awards.
+    Labels are written in the site's language: the document is an official text, not
+    a page in the reader's interface language."""
+    campaign = report.campaign
+    progress_kind = ProgressReport.Kind.INTERIM if report.is_interim else ProgressReport.Kind.FINAL
+    with translation.override(settings.LANGUAGE_CODE):
+        groups = _registration_groups(campaign)
+        units, unit_totals = _figures_by_unit(_units_of(campaign), groups, _resources_by_unit(campaign, progress_kind))
+        fields, field_totals = _figures_by_field(groups)
+        recognised, classification_counts = _results(campaign)
+        plan = _plan(report)
+        return {
+            "kind": report.kind,
+            "year": campaign.year,
+            "campaign": _campaign_reference(campaign),
+            "progress_kind": str(ProgressReport.Kind(progress_kind).label),
+            "units": units,
+            "unit_totals": unit_totals,
+            "fields": fields,
+            "field_totals": field_totals,
+            "statuses": _status_counts(groups),
+            "areas": _area_counts(groups),
+            "recognised": recognised,
+            "classifications": classification_counts,
+            "plan": plan,
+            "plan_totals": {"total": sum(p["total"] for p in plan), "done": sum(p["done"] for p in plan)},
+            "proposals": _proposals(campaign),
+            "medals": _medals(campaign),
+        }
+
+
+def content_for_rendering(report: SummaryReport) -> dict:
+    """A signed report prints the figures it was signed with; a draft prints today's."""
+    if report.is_signed and report.content_snapshot:
+        return report.content_snapshot
+    return report_content(report)

@@ -1,0 +1,249 @@
+"""Every write of the reports app: creating, editing and signing a report, and making
+its PDF and DOCX files. Views, the demo seed and the Celery task all go through here."""
+
+import datetime
+import logging
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import audit
+from accounts.models import Role
+from campaign.models import Campaign
+
+from .document import build_document
+from .exceptions import IncompleteReport, NotAllowed, ReportExists, ReportSigned, StaleEdit
+from .models import ReportFile, SummaryReport
+from .selectors import content_for_rendering, report_content
+
+logger = logging.getLogger(__name__)
+
+EDITABLE_FIELDS = (
+    "superior_name",
+    "issuer_name",
+    "number",
+    "place",
+    "date",
+    "subject",
+    "assessment",
+    "direction",
+    "recipients",
+    "signer_capacity",
+    "signer_title",
+    "signer_name",
+)
+# A file still "being made" after this long is taken as lost (a worker died) and may be requested again.
+PENDING_TIMEOUT = timedelta(minutes=10)
+
+
+def report_defaults(campaign: Campaign, kind: str) -> dict:
+    """What a new report starts with, taken from its campaign: the letterhead, the
+    place, the signer and the usual recipients."""
+    superior, issuer = campaign.letterhead
+    year = campaign.year
+    today = timezone.localdate()
+    if kind == SummaryReport.Kind.INTERIM:
+        subject = _("Sơ kết 6 tháng đầu năm %(year)s phong trào thi đua “Dân vận khéo”, nhiệm vụ 6 tháng cuối năm") % {
+            "year": year
+        }
+        default_date = datetime.date(year, 6, 30)
+    else:
+        subject = _("Tổng kết phong trào thi đua “Dân vận khéo” năm %(year)s, phương hướng, nhiệm vụ năm %(next)s") % {
+            "year": year,
+            "next": year + 1,
+        }
+        default_date = datetime.date(year, 12, 15)
+    archive = campaign.number.rpartition("/")[2].strip() if "/" in campaign.number else ""
+    return {
+        "superior_name": superior,
+        "issuer_name": issuer or _("BAN DÂN VẬN"),
+        "place": campaign.place_name,
+        "date": today if today.year == year else default_date,
+        "subject": subject,
+        "recipients": [
+            _("Ban Dân vận Tỉnh ủy (b/c)"),
+            _("Thường trực Huyện ủy (b/c)"),
+            _("Ủy ban MTTQVN và các đoàn thể huyện"),
+            _("Đảng ủy, Khối Dân vận các xã, thị trấn"),
+            _("Lưu %(archive)s.") % {"archive": archive} if archive else _("Lưu VT."),
+        ],
+        "signer_capacity": _("T/M %(issuer)s") % {"issuer": issuer or _("BAN DÂN VẬN")},
+        "signer_title": (campaign.signer_title or _("TRƯỞNG BAN")).upper(),
+        "signer_name": campaign.signer_name,
+    }
+
+
+def _require_staff(report_or_campaign, by) -> None:
+    owner_id = getattr(report_or_campaign, "owner_id", None)
+    if owner_id is None:
+        owner_id = report_or_campaign.campaign.owner_id
+    if owner_id not in by.district_ids():
+        raise NotAllowed(_("Chỉ chuyên viên Ban Dân vận của huyện mới được soạn báo cáo này."))
+
+
+def create_report(campaign: Campaign, kind: str, *, by) -> SummaryReport:
+    """Open the draft of a campaign's summary or interim report, prefilled from the campaign."""
+    if kind not in SummaryReport.Kind.values:
+        raise ValueError(f"unknown report kind {kind!r}")
+    _require_staff(campaign, by)
+    exists = ReportExists(
+        _("Kế hoạch năm %(year)s đã có %(kind)s; hãy mở báo cáo đó để sửa.")
+        % {"year": campaign.year, "kind": SummaryReport.Kind(kind).label.lower()}
+    )
+    if SummaryReport.objects.filter(campaign=campaign, kind=kind).exists():
+        raise exists
+    try:
+        with transaction.atomic():
+            report = SummaryReport.objects.create(campaign=campaign, kind=kind, created_by=by, **report_defaults(campaign, kind))
+            audit.record(by, "report.created", report, after={"kind": kind, "campaign": campaign.pk})
+    except IntegrityError:
+        # Two people opened the same report at the same moment.
+        raise exists from None
+    return report
+
+
+def update_report(report: SummaryReport, *, by, version: int | None = None, **fields) -> SummaryReport:
+    """Save what staff wrote. Refused once signed, and when someone else saved the report
+    after ``version`` was read."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    with transaction.atomic():
+        report = SummaryReport.objects.select_for_update().select_related("campaign__owner").get(pk=report.pk)
+        _require_staff(report, by)
+        if report.is_signed:
+            raise ReportSigned(_("Báo cáo đã ký ban hành, không thể sửa."))
+        if version is not None and version != report.version:
+            raise StaleEdit(
+                _("Báo cáo vừa được người khác lưu sau khi bạn mở trang. Hãy tải lại trang để xem bản mới rồi sửa tiếp.")
+            )
+        before, after = {}, {}
+        for name, value in fields.items():
+            if getattr(report, name) != value:
+                before[name], after[name] = getattr(report, name), value
+                setattr(report, name, value)
+        if not after:
+            return report
+        report.version += 1
+        report.save(update_fields=[*after, "version", "updated_at"])
+        audit.record(by, "report.updated", report, before=before, after=after)
+    return report
+
+
+def _missing_for_signing(report: SummaryReport) -> list[str]:
+    required = {
+        "number": _("số, ký hiệu"),
+        "subject": _("trích yếu"),
+        "place": _("địa danh"),
+        "assessment": _("đánh giá chung"),
+        "direction": _("phương hướng, nhiệm vụ"),
+        "signer_title": _("chức vụ người ký"),
+        "signer_name": _("người ký"),
+    }
+    return [label for name, label in required.items() if not str(getattr(report, name)).strip()]
+
+
+def sign_report(report: SummaryReport, *, by) -> SummaryReport:
+    """The board head signs the report: it becomes read-only and keeps the figures of
+    this moment, and its PDF and DOCX are made again from them."""
+    with transaction.atomic():
+        report = SummaryReport.objects.select_for_update().select_related("campaign__owner").get(pk=report.pk)
+        if report.is_signed:
+            raise ReportSigned(_("Báo cáo đã được ký ban hành trước đó."))
+        if not by.is_board_head or report.campaign.owner_id not in by.unit_ids(roles=(Role.BOARD_HEAD,)):
+            raise NotAllowed(_("Chỉ Trưởng Ban Dân vận của huyện mới được ký ban hành báo cáo."))
+        missing = _missing_for_signing(report)
+        if missing:
+            raise IncompleteReport(_("Chưa thể ký: báo cáo còn thiếu %(fields)s.") % {"fields": ", ".join(missing)})
+        report.content_snapshot = report_content(report)
+        report.status = SummaryReport.Status.SIGNED
+        report.signed_at = timezone.now()
+        report.signed_by = by
+        report.version += 1
+        report.save(update_fields=["content_snapshot", "status", "signed_at", "signed_by", "version", "updated_at"])
+        audit.record(
+            by,
+            "report.signed",
+            report,
+            before={"status": SummaryReport.Status.DRAFT},
+            after={"status": report.status, "number": report.number, "date": report.date},
+        )
+        for fmt in ReportFile.Format.values:
+            request_file(report, fmt, by=by)
+    return report
+
+
+def request_file(report: SummaryReport, fmt: str, *, by) -> ReportFile:
+    """Ask for the report's PDF or DOCX. The Celery task makes it after the commit (at
+    once, in process, when no broker is configured). A request while the same file is
+    still being made is not queued twice."""
+    if fmt not in ReportFile.Format.values:
+        raise ValueError(f"unknown format {fmt!r}")
+    from .tasks import render_report
+
+    with transaction.atomic():
+        row, created = ReportFile.objects.select_for_update().get_or_create(report=report, format=fmt)
+        now = timezone.now()
+        if row.is_pending and not created and now - row.requested_at < PENDING_TIMEOUT:
+            return row
+        before = row.status
+        row.status = ReportFile.Status.PENDING
+        row.requested_by = by
+        row.requested_at = now
+        row.error = ""
+        row.save(update_fields=["status", "requested_by", "requested_at", "error"])
+        audit.record(by, "report.file_requested", report, before={"file": before}, after={"file": row.status, "format": fmt})
+        report_id = report.pk
+        transaction.on_commit(lambda: render_report.delay(report_id, fmt))
+    return row
+
+
+def render_bytes(report: SummaryReport, fmt: str) -> bytes:
+    """The file's content: the document built once, laid out as PDF or DOCX."""
+    from .pdf import render_pdf
+    from .word import render_docx
+
+    document = build_document(report, content_for_rendering(report))
+    return render_pdf(document) if fmt == ReportFile.Format.PDF else render_docx(document)
+
+
+def file_name(report: SummaryReport, fmt: str) -> str:
+    """The name a download is saved under, e.g. "bao-cao-tong-ket-2020.pdf"."""
+    stem = "bao-cao-so-ket-6-thang" if report.is_interim else "bao-cao-tong-ket"
+    return f"{stem}-{report.campaign.year}.{fmt}"
+
+
+def generate_file(report_id: int, fmt: str) -> ReportFile | None:
+    """Render and store one file (run by the Celery task). Rendering happens outside any
+    transaction; storing it replaces the previous file in one step. A failure is
+    recorded on the row for the page to show, never half-stored."""
+    report = SummaryReport.objects.select_related("campaign__owner").filter(pk=report_id).first()
+    if report is None or fmt not in ReportFile.Format.values:
+        return None
+    version = report.version
+    try:
+        data = render_bytes(report, fmt)
+    except Exception as error:  # noqa: BLE001 - any rendering failure is shown on the page, not raised
+        logger.exception("Rendering %s of report %s failed", fmt, report_id)
+        ReportFile.objects.filter(report_id=report_id, format=fmt).update(
+            status=ReportFile.Status.FAILED, error=f"{error.__class__.__name__}: {error}"[:300]
+        )
+        return None
+    with transaction.atomic():
+        row = ReportFile.objects.select_for_update().get_or_create(report_id=report_id, format=fmt)[0]
+        old_name = row.file.name if row.file else ""
+        row.file.save(file_name(report, fmt), ContentFile(data), save=False)
+        row.status = ReportFile.Status.READY
+        row.size = len(data)
+        row.report_version = version
+        row.generated_at = timezone.now()
+        row.error = ""
+        row.save()
+        audit.record(None, "report.file_generated", report, after={"format": fmt, "size": row.size, "report_version": version})
+        if old_name and old_name != row.file.name:
+            transaction.on_commit(lambda: default_storage.delete(old_name))
+    return row
