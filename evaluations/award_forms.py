@@ -31,6 +31,7 @@ class ProposalForm(forms.ModelForm):
         help_texts = {
             "nominee": _("Tập thể: tên đơn vị và mô hình; cá nhân: họ tên, chức vụ, đơn vị."),
         }
+        error_messages = {"nominee": {"required": _("Hãy ghi tên tập thể hoặc cá nhân được đề nghị.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

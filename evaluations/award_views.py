@@ -70,17 +70,18 @@ class ProposalListView(CampaignMixin, TemplateView):
         if status not in AwardProposal.Status.values:
             status = ""
         seat = awards.council_seat(user, campaign)
+        member_count = council.members.count() if council else 0
         context.update(
             campaign=campaign,
             campaigns=awards.award_campaigns_visible_to(user).order_by("-year", "-pk"),
             council=council,
-            proposals=awards.proposal_rows(user, campaign, council, status=status),
+            proposals=awards.proposal_rows(user, campaign, council, seat=seat, member_count=member_count, status=status),
             status=status,
             statuses=AwardProposal.Status.choices,
             can_manage=awards.manages_awards(user, campaign),
             reads_all=awards.reads_district_awards(user, campaign),
             seat=seat,
-            sample_tally=awards.Tally.for_council(council, members=council.members.count()) if council else None,
+            sample_tally=awards.Tally.for_council(council, members=member_count) if council else None,
         )
         return context
 
@@ -216,11 +217,11 @@ class ProposalVoteView(ProposalMixin, TemplateView):
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        votes = awards.proposal_votes(self.proposal)
+        council = Council.objects.filter(campaign=self.campaign).first()
+        votes = awards.proposal_votes(self.proposal) if council else []
         my_vote = next((vote for member, vote in votes if self.seat and member.pk == self.seat.pk and vote), None)
         reads_all = awards.reads_district_awards(self.request.user, self.campaign)
         can_vote = self.seat is not None and self.proposal.status == AwardProposal.Status.VOTING
-        council = Council.objects.filter(campaign=self.campaign).first() if votes else None
         context.update(
             proposal=self.proposal,
             campaign=self.campaign,
@@ -228,7 +229,7 @@ class ProposalVoteView(ProposalMixin, TemplateView):
             my_vote=my_vote,
             can_vote=can_vote,
             can_manage=awards.manages_awards(self.request.user, self.campaign),
-            tally=awards.tally_for(self.proposal) if council else None,
+            tally=awards.Tally.from_votes(council, votes) if council else None,
             tally_visible=council is not None
             and awards.may_see_tally(self.proposal, reads_all=reads_all, seat=self.seat, my_vote=my_vote and my_vote.choice),
             votes=votes,

@@ -135,6 +135,18 @@ class Tally:
             quorum_fraction=as_fraction(council.vote_quorum_fraction),
         )
 
+    @classmethod
+    def from_votes(cls, council: Council, votes: list[tuple[CouncilMember, "ProposalVote | None"]]) -> "Tally":
+        """From ``proposal_votes()``: every member with their vote or None."""
+        choices = [vote.choice for _member, vote in votes if vote is not None]
+        return cls.for_council(
+            council,
+            agree=choices.count(Choice.AGREE),
+            disagree=choices.count(Choice.DISAGREE),
+            abstain=choices.count(Choice.ABSTAIN),
+            members=len(votes),
+        )
+
     @property
     def cast(self) -> int:
         return self.agree + self.disagree + self.abstain
@@ -238,17 +250,16 @@ def may_see_tally(proposal: AwardProposal, *, reads_all: bool, seat: CouncilMemb
     return bool(my_vote) or proposal.status not in (Status.DRAFT, Status.VOTING)
 
 
-def proposal_rows(user, campaign: Campaign, council: Council | None, *, status: str = "") -> list[AwardProposal]:
+def proposal_rows(
+    user, campaign: Campaign, council: Council | None, *, seat: CouncilMember | None, member_count: int, status: str = ""
+) -> list[AwardProposal]:
     """The proposals list of one campaign, each with its tally (when the user may see it)
     and the user's own vote. A fixed number of queries whatever the number of rows."""
     qs = with_vote_counts(proposals_visible_to(user).filter(campaign=campaign), user)
     if status:
         qs = qs.filter(status=status)
-    qs = qs.order_by("-level", "registration__unit__name", "pk")
-    rows = list(qs)
+    rows = list(qs.order_by("-level", "registration__unit__name", "pk"))
     reads_all = reads_district_awards(user, campaign)
-    seat = council_seat(user, campaign) if rows else None
-    members = council.members.count() if (council and rows) else 0
     for proposal in rows:
         proposal.tally = (
             Tally.for_council(
@@ -256,7 +267,7 @@ def proposal_rows(user, campaign: Campaign, council: Council | None, *, status: 
                 agree=proposal.agree_count,
                 disagree=proposal.disagree_count,
                 abstain=proposal.abstain_count,
-                members=members,
+                members=member_count,
             )
             if council
             else None
@@ -268,10 +279,17 @@ def proposal_rows(user, campaign: Campaign, council: Council | None, *, status: 
     return rows
 
 
+def council_members_in_order(council_or_campaign_filter: dict) -> list[CouncilMember]:
+    """Chair, vice-chairs, secretary, then members, as a minutes lists them."""
+    rank = {position: index for index, position in enumerate(CouncilMember.Position.values)}
+    members = CouncilMember.objects.filter(**council_or_campaign_filter).select_related("user")
+    return sorted(members, key=lambda member: (rank.get(member.position, len(rank)), member.pk))
+
+
 def proposal_votes(proposal: AwardProposal) -> list[tuple[CouncilMember, ProposalVote | None]]:
     """Every council member with their vote on the proposal (None: not voted)."""
     votes = {vote.member_id: vote for vote in proposal.votes.all()}
-    members = CouncilMember.objects.filter(council__campaign_id=proposal.campaign_id).select_related("user")
+    members = council_members_in_order({"council__campaign_id": proposal.campaign_id})
     return [(member, votes.get(member.pk)) for member in members]
 
 
@@ -664,7 +682,7 @@ def _day(value) -> str:
 def proposal_sheets(campaign: Campaign) -> list[tuple[str, list[str], list[list]]]:
     """The proposals with each member's vote and the tally, and the votes one per row."""
     council = Council.objects.filter(campaign=campaign).first()
-    members = list(CouncilMember.objects.filter(council=council).select_related("user")) if council else []
+    members = council_members_in_order({"council": council}) if council else []
     proposals = (
         AwardProposal.objects.filter(campaign=campaign)
         .select_related("registration__unit", "registration__model", "registration__result")
