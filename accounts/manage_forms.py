@@ -93,9 +93,7 @@ class FocalPointCreateForm(ProfileFieldsForm, NewPasswordFieldsForm):
         label=_("Tên đăng nhập"),
         max_length=150,
         validators=[ASCIIUsernameValidator()],
-        error_messages={
-            "invalid": _("Tên đăng nhập chỉ gồm chữ cái không dấu, số và các ký tự @ . + - _ (không có dấu cách).")
-        },
+        error_messages={"invalid": _("Tên đăng nhập chỉ gồm chữ cái không dấu, số và các ký tự @ . + - _ (không có dấu cách).")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
     field_order = ["unit", "username", "full_name", "position", "email", "phone", "password1", "password2"]

@@ -161,13 +161,21 @@ def import_units_and_accounts(upload, *, by: User, district: Unit) -> ImportSumm
                     by,
                     "account.created",
                     account,
-                    after={"username": account.username, **_profile(account), "unit": unit.code, "role": Role.FOCAL_POINT, "source": "import"},
+                    after={
+                        "username": account.username,
+                        **_profile(account),
+                        "unit": unit.code,
+                        "role": Role.FOCAL_POINT,
+                        "source": "import",
+                    },
                 )
                 summary.accounts_created.append({"username": account.username, "full_name": account.full_name, "unit": unit.name})
             audit.record(by, "accounts.import_done", district, after=summary.counts())
     except IntegrityError as error:
         raise ImportRejected(
-            _("Trong lúc nhập, một mã đơn vị hoặc tên đăng nhập trong tệp vừa được tạo ở nơi khác. Chưa có gì được lưu; hãy tải tệp lên lại để xem dòng bị trùng.")
+            _(
+                "Trong lúc nhập, một mã đơn vị hoặc tên đăng nhập trong tệp vừa được tạo ở nơi khác. Chưa có gì được lưu; hãy tải tệp lên lại để xem dòng bị trùng."
+            )
         ) from error
     return summary
 

@@ -43,17 +43,33 @@ class Column:
 
 
 COLUMNS = (
-    Column("code", gettext_noop("Mã đơn vị"), help=gettext_noop("Bắt buộc. Mã riêng của đơn vị, ví dụ DD-KADO. Mã đã có trong huyện thì đơn vị đó được cập nhật.")),
+    Column(
+        "code",
+        gettext_noop("Mã đơn vị"),
+        help=gettext_noop("Bắt buộc. Mã riêng của đơn vị, ví dụ DD-KADO. Mã đã có trong huyện thì đơn vị đó được cập nhật."),
+    ),
     Column("name", gettext_noop("Tên đơn vị"), text=False, help=gettext_noop("Bắt buộc, ví dụ Xã Ka Đô.")),
     Column("kind", gettext_noop("Loại đơn vị"), text=False, help=gettext_noop("Bắt buộc: Xã, Thị trấn hoặc Cơ quan, đoàn thể.")),
     Column("ethnic", gettext_noop("Vùng đồng bào DTTS"), text=False, help=gettext_noop("Có hoặc không (để trống là không).")),
-    Column("religious", gettext_noop("Vùng đồng bào có đạo"), text=False, help=gettext_noop("Có hoặc không (để trống là không).")),
-    Column("username", gettext_noop("Tên đăng nhập"), help=gettext_noop("Để trống nếu dòng chỉ khai báo đơn vị. Chữ cái không dấu, số và các ký tự @ . + - _; không trùng với tài khoản đã có.")),
+    Column(
+        "religious", gettext_noop("Vùng đồng bào có đạo"), text=False, help=gettext_noop("Có hoặc không (để trống là không).")
+    ),
+    Column(
+        "username",
+        gettext_noop("Tên đăng nhập"),
+        help=gettext_noop(
+            "Để trống nếu dòng chỉ khai báo đơn vị. Chữ cái không dấu, số và các ký tự @ . + - _; không trùng với tài khoản đã có."
+        ),
+    ),
     Column("full_name", gettext_noop("Họ và tên"), text=False, help=gettext_noop("Bắt buộc khi có tên đăng nhập.")),
     Column("position", gettext_noop("Chức vụ"), required=False, text=False, help=gettext_noop("Không bắt buộc.")),
     Column("email", gettext_noop("Thư điện tử"), help=gettext_noop("Không bắt buộc; dùng để lấy lại mật khẩu.")),
     Column("phone", gettext_noop("Điện thoại"), help=gettext_noop("Không bắt buộc.")),
-    Column("password", gettext_noop("Mật khẩu ban đầu"), help=gettext_noop("Bắt buộc khi có tên đăng nhập: ít nhất 8 ký tự, không toàn số, không quá dễ đoán.")),
+    Column(
+        "password",
+        gettext_noop("Mật khẩu ban đầu"),
+        help=gettext_noop("Bắt buộc khi có tên đăng nhập: ít nhất 8 ký tự, không toàn số, không quá dễ đoán."),
+    ),
 )
 ACCOUNT_KEYS = ("username", "full_name", "position", "email", "phone", "password")
 KIND_LABELS = (
@@ -193,9 +209,7 @@ def read_rows(upload) -> list[ImportRow]:
     if upload is None:
         raise ImportRejected(_("Chưa chọn tệp để nhập."))
     if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise ImportRejected(
-            _("Tệp quá lớn (tối đa %(size)d MB).") % {"size": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
-        )
+        raise ImportRejected(_("Tệp quá lớn (tối đa %(size)d MB).") % {"size": settings.UPLOAD_MAX_BYTES // (1024 * 1024)})
     upload.seek(0)
     head = upload.read(len(XLSX_MAGIC))
     upload.seek(0)
@@ -358,13 +372,13 @@ def _check_unit(row, district, existing, kinds, plan, messages) -> UnitPlan | No
         messages.append(_("Mã đơn vị “%(code)s” đã được dùng cho một đơn vị không thuộc huyện này.") % {"code": code})
     if len(messages) > ok_before:
         return None
-    unit = UnitPlan(
-        code=found.code if found else code, name=name, kind=kind, first_row=row.number, existing=found, **flags
-    )
+    unit = UnitPlan(code=found.code if found else code, name=name, kind=kind, first_row=row.number, existing=found, **flags)
     earlier = plan.units.get(code.upper())
     if earlier is not None and earlier.fields() != unit.fields():
         messages.append(
-            _("Mã đơn vị “%(code)s” đã ghi ở dòng %(row)d với tên, loại hoặc vùng khác; các dòng cùng một mã phải ghi giống nhau.")
+            _(
+                "Mã đơn vị “%(code)s” đã ghi ở dòng %(row)d với tên, loại hoặc vùng khác; các dòng cùng một mã phải ghi giống nhau."
+            )
             % {"code": code, "row": earlier.first_row}
         )
         return None
@@ -378,7 +392,9 @@ def _check_account(row, taken, username_rows, messages) -> AccountPlan | None:
         messages.append(_("Dòng có thông tin tài khoản nhưng thiếu tên đăng nhập."))
     elif len(username) > 150 or not _valid_username(username):
         messages.append(
-            _("Tên đăng nhập “%(username)s” không hợp lệ: chỉ gồm chữ cái không dấu, số và các ký tự @ . + - _ (không có dấu cách).")
+            _(
+                "Tên đăng nhập “%(username)s” không hợp lệ: chỉ gồm chữ cái không dấu, số và các ký tự @ . + - _ (không có dấu cách)."
+            )
             % {"username": username}
         )
     elif username.lower() in username_rows:

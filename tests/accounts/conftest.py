@@ -27,7 +27,19 @@ def xlsx_upload(rows, headers=HEADERS, name="don-vi.xlsx") -> SimpleUploadedFile
     return SimpleUploadedFile(name, xlsx_bytes(rows, headers), content_type="application/octet-stream")
 
 
-def unit_row(code, name, kind="Xã", ethnic="không", religious="không", username="", full_name="", position="", email="", phone="", password=""):
+def unit_row(
+    code,
+    name,
+    kind="Xã",
+    ethnic="không",
+    religious="không",
+    username="",
+    full_name="",
+    position="",
+    email="",
+    phone="",
+    password="",
+):
     """One row of the template, in its column order."""
     return [code, name, kind, ethnic, religious, username, full_name, position, email, phone, password]
 

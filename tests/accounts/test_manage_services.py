@@ -21,19 +21,35 @@ def _entries(action):
 
 def test_create_focal_point_makes_an_argon2_account_with_a_focal_membership_and_an_audit_entry(staff_user, unit):
     account = create_focal_point(
-        by=staff_user, unit=unit, username="kado2", password=STRONG_PASSWORD, full_name="Ka Sô Hoa",
-        email="hoa@kado.vn", phone="0912 345 678", position="Trưởng Khối Dân vận",
+        by=staff_user,
+        unit=unit,
+        username="kado2",
+        password=STRONG_PASSWORD,
+        full_name="Ka Sô Hoa",
+        email="hoa@kado.vn",
+        phone="0912 345 678",
+        position="Trưởng Khối Dân vận",
     )
     account.refresh_from_db()
     assert account.password.startswith("argon2")
     assert account.check_password(STRONG_PASSWORD)
-    assert (account.full_name, account.email, account.phone, account.position) == ("Ka Sô Hoa", "hoa@kado.vn", "0912 345 678", "Trưởng Khối Dân vận")
+    assert (account.full_name, account.email, account.phone, account.position) == (
+        "Ka Sô Hoa",
+        "hoa@kado.vn",
+        "0912 345 678",
+        "Trưởng Khối Dân vận",
+    )
     assert list(Membership.objects.filter(user=account).values_list("unit_id", "role")) == [(unit.pk, Role.FOCAL_POINT)]
     [entry] = _entries("account.created")
     assert entry.actor == staff_user and entry.object_id == str(account.pk)
     assert entry.after == {
-        "username": "kado2", "full_name": "Ka Sô Hoa", "email": "hoa@kado.vn", "phone": "0912 345 678",
-        "position": "Trưởng Khối Dân vận", "unit": "DD-KADO", "role": "focal_point",
+        "username": "kado2",
+        "full_name": "Ka Sô Hoa",
+        "email": "hoa@kado.vn",
+        "phone": "0912 345 678",
+        "position": "Trưởng Khối Dân vận",
+        "unit": "DD-KADO",
+        "role": "focal_point",
     }
     assert verify_chain() == 1
 
