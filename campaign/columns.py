@@ -55,7 +55,7 @@ def documents_to_disseminate(user, campaign) -> list[Obligation]:
             title=_("Quán triệt văn bản %(number)s: %(title)s") % {"number": document.number, "title": document.title},
             url=reverse("campaign:acknowledge", args=[document.pk]) + f"?unit={unit.pk}",
             detail=str(unit),
-            sort_key=(0, document.date.isoformat(), document.pk, unit.pk),
+            sort_key=(document.date, document.pk, unit.pk),
         )
         for unit, document in pending
     ]

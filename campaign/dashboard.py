@@ -9,6 +9,7 @@ unit has done. Instead they register here, in their AppConfig.ready():
   user's unit owes next) shown on the unit home page.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,3 +62,24 @@ def obligations_for(user, campaign) -> list[Obligation]:
     for provider in _obligation_providers:
         found.extend(provider(user, campaign))
     return found
+
+
+def _when(obligation: Obligation) -> datetime.date:
+    if obligation.due is not None:
+        return obligation.due.due_date
+    for part in obligation.sort_key or ():
+        if isinstance(part, datetime.date):
+            return part
+    return datetime.date.max
+
+
+def _comparable(sort_key) -> tuple:
+    # Providers shape their sort keys differently (dates, numbers, strings): compare each
+    # part only with parts of its own type.
+    return tuple((type(part).__name__, part) for part in sort_key or ())
+
+
+def ordered(obligations: list[Obligation]) -> list[Obligation]:
+    """Outstanding obligations first, then by due date (or the first date of the
+    provider's sort key), then by the provider's own sort key."""
+    return sorted(obligations, key=lambda ob: (ob.done, _when(ob), _comparable(ob.sort_key)))

@@ -81,7 +81,7 @@ class UnitHomeView(LoginRequiredMixin, TemplateView):
             return context
         today = timezone.localdate()
         obligations = dashboard.obligations_for(user, campaign)
-        context["obligations"] = sorted(obligations, key=lambda ob: (ob.done, ob.sort_key or ()))
+        context["obligations"] = dashboard.ordered(obligations)
         units = Unit.objects.filter(pk__in=user.focal_unit_ids(), parent_id=campaign.owner_id).order_by("name")
         # A deadline stays on the page until the day after it, when the last reminder goes out.
         context["unit_deadlines"] = [
