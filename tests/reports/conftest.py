@@ -64,7 +64,9 @@ def populated(campaign, unit, other_unit, staff_user):
     model; a draft and a withdrawal that the report must not count."""
     recognised_1 = add_registration(campaign, unit, status=Status.RECOGNISED, field=Field.NEW_RURAL, is_ethnic_minority_area=True)
     recognised_2 = add_registration(campaign, unit, status=Status.RECOGNISED, field=Field.ECONOMY)
-    exemplar = add_registration(campaign, unit, status=Status.ACCEPTED, exemplar=True, field=Field.CULTURE_SOCIETY, person_name="K'Brơi")
+    exemplar = add_registration(
+        campaign, unit, status=Status.ACCEPTED, exemplar=True, field=Field.CULTURE_SOCIETY, person_name="K'Brơi"
+    )
     submitted = add_registration(campaign, other_unit, status=Status.SUBMITTED, field=Field.ECONOMY, is_religious_area=True)
     add_registration(campaign, other_unit, status=Status.DRAFT)
     add_registration(campaign, other_unit, status=Status.WITHDRAWN)

@@ -50,7 +50,11 @@ def test_document_prints_the_header_lines_of_the_party_format(report):
     assert (document.superior, document.issuer, document.number_line) == ("HUYỆN ỦY ĐƠN DƯƠNG", "BAN DÂN VẬN", "Số 45-BC/BDVHU")
     assert document.party_name == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert document.date_line == "Đơn Dương, ngày 15 tháng 12 năm 2020"
-    assert (document.signer_capacity, document.signer_title, document.signer_name) == ("T/M BAN DÂN VẬN", "TRƯỞNG BAN", "Lê Đình Thủy")
+    assert (document.signer_capacity, document.signer_title, document.signer_name) == (
+        "T/M BAN DÂN VẬN",
+        "TRƯỞNG BAN",
+        "Lê Đình Thủy",
+    )
     headings = [block.text for block in document.blocks if block.kind == "heading" and block.level == 1]
     assert headings == ["I. KẾT QUẢ THỰC HIỆN NĂM 2020", "II. ĐÁNH GIÁ CHUNG", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021"]
 
@@ -123,7 +127,15 @@ def test_docx_opens_with_the_same_header_lines_and_figures(report, populated):
 
     by_unit = next(t for t in document.tables if t.rows[0].cells[1].text == "Đơn vị")
     assert by_unit.style.name == "Table Grid"
-    assert [c.text for c in by_unit.rows[0].cells] == ["STT", "Đơn vị", "Đăng ký", "Mô hình", "Điển hình", "Tiếp nhận", "Công nhận"]
+    assert [c.text for c in by_unit.rows[0].cells] == [
+        "STT",
+        "Đơn vị",
+        "Đăng ký",
+        "Mô hình",
+        "Điển hình",
+        "Tiếp nhận",
+        "Công nhận",
+    ]
     ka_do = next(row for row in by_unit.rows if row.cells[1].text == "Xã Ka Đô")
     assert [c.text for c in ka_do.cells[2:]] == ["3", "2", "1", "3", "2"]
     assert [c.text for c in by_unit.rows[-1].cells[1:]] == ["Tổng cộng", "4", "3", "1", "3", "2"]
