@@ -90,7 +90,9 @@ class VoteForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision_number = forms.CharField(label=_("Số quyết định"), max_length=100, widget=forms.TextInput(attrs={"placeholder": "125/QĐ-UBND"}))
+    decision_number = forms.CharField(
+        label=_("Số quyết định"), max_length=100, widget=forms.TextInput(attrs={"placeholder": "125/QĐ-UBND"})
+    )
     decision_date = forms.DateField(
         label=_("Ngày quyết định"),
         input_formats=DATE_INPUT_FORMATS,
@@ -144,9 +146,7 @@ class MedalNominationForm(forms.ModelForm):
         birth_year = self.cleaned_data["birth_year"]
         this_year = timezone.localdate().year
         if not 1920 <= birth_year <= this_year - 18:
-            raise forms.ValidationError(
-                _("Năm sinh phải từ 1920 đến %(last)s.") % {"last": this_year - 18}
-            )
+            raise forms.ValidationError(_("Năm sinh phải từ 1920 đến %(last)s.") % {"last": this_year - 18})
         return birth_year
 
     def clean(self):

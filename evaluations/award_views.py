@@ -366,4 +366,3 @@ class ExportMedalsView(CampaignMixin, View):
             raise PermissionDenied
         workbook = build_workbook(awards.medal_sheets(campaign))
         return workbook_response(workbook, f"ky-niem-chuong-{campaign.year}-{timezone.localdate():%Y%m%d}.xlsx")
-

@@ -218,9 +218,7 @@ def award_campaigns_visible_to(user) -> QuerySet[Campaign]:
 def proposals_visible_to(user) -> QuerySet[AwardProposal]:
     """Staff and viewers of the district and council members read every proposal of the
     campaign; a focal point reads only its own units' passed or decided ones."""
-    qs = AwardProposal.objects.select_related(
-        "campaign", "registration__unit", "registration__model", "registration__result"
-    )
+    qs = AwardProposal.objects.select_related("campaign", "registration__unit", "registration__model", "registration__result")
     if not getattr(user, "is_authenticated", False):
         return qs.none()
     visible = Q(campaign__owner_id__in=user.viewer_district_ids()) | Q(campaign_id__in=_seat_campaign_ids(user))
@@ -323,9 +321,7 @@ def earlier_medal_record(full_name: str, birth_year, unit_id, *, exclude_pk=None
     """The earlier award or the pending nomination that makes a new one for this person
     a second medal: same normalised name, birth year and unit, in any campaign."""
     qs = (
-        MedalNomination.objects.filter(
-            name_key=MedalNomination.make_name_key(full_name), birth_year=birth_year, unit_id=unit_id
-        )
+        MedalNomination.objects.filter(name_key=MedalNomination.make_name_key(full_name), birth_year=birth_year, unit_id=unit_id)
         .exclude(status=MedalNomination.Status.REJECTED)
         .select_related("campaign", "unit")
         .order_by("campaign__year", "pk")
@@ -348,16 +344,22 @@ def duplicate_medal_message(earlier: MedalNomination) -> str:
         "date": timezone.localtime(earlier.created_at).strftime("%d/%m/%Y") if earlier.created_at else "",
     }
     if earlier.status == MedalNomination.Status.AWARDED:
-        return _(
-            "%(title)s %(name)s (sinh năm %(birth_year)s, %(unit)s) đã được tặng Kỷ niệm chương "
-            "“Vì sự nghiệp Dân vận” trong đợt xét năm %(year)s (trạng thái: %(status)s). "
-            "Kỷ niệm chương chỉ tặng một lần cho mỗi người."
-        ) % values
-    return _(
-        "%(title)s %(name)s (sinh năm %(birth_year)s, %(unit)s) đã có đề nghị tặng Kỷ niệm chương "
-        "trong đợt xét năm %(year)s, lập ngày %(date)s (trạng thái: %(status)s). "
-        "Kỷ niệm chương chỉ tặng một lần cho mỗi người, không lập đề nghị thứ hai."
-    ) % values
+        return (
+            _(
+                "%(title)s %(name)s (sinh năm %(birth_year)s, %(unit)s) đã được tặng Kỷ niệm chương "
+                "“Vì sự nghiệp Dân vận” trong đợt xét năm %(year)s (trạng thái: %(status)s). "
+                "Kỷ niệm chương chỉ tặng một lần cho mỗi người."
+            )
+            % values
+        )
+    return (
+        _(
+            "%(title)s %(name)s (sinh năm %(birth_year)s, %(unit)s) đã có đề nghị tặng Kỷ niệm chương "
+            "trong đợt xét năm %(year)s, lập ngày %(date)s (trạng thái: %(status)s). "
+            "Kỷ niệm chương chỉ tặng một lần cho mỗi người, không lập đề nghị thứ hai."
+        )
+        % values
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -401,14 +403,20 @@ def suggested_achievement(result: Result) -> str:
         "classification": result.get_classification_display(),
     }
     if registration.model.kind == DvkModel.Kind.EXEMPLAR:
-        return _(
-            "Điển hình “%(name)s”: có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm %(year)s; "
+        return (
+            _(
+                "Điển hình “%(name)s”: có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm %(year)s; "
+                "Hội đồng thẩm định chấm %(score)s điểm, xếp loại %(classification)s."
+            )
+            % values
+        )
+    return (
+        _(
+            "Mô hình “%(name)s”: có thành tích trong phong trào thi đua “Dân vận khéo” năm %(year)s; "
             "Hội đồng thẩm định chấm %(score)s điểm, xếp loại %(classification)s."
-        ) % values
-    return _(
-        "Mô hình “%(name)s”: có thành tích trong phong trào thi đua “Dân vận khéo” năm %(year)s; "
-        "Hội đồng thẩm định chấm %(score)s điểm, xếp loại %(classification)s."
-    ) % values
+        )
+        % values
+    )
 
 
 def _proposal_state(proposal: AwardProposal) -> dict:
@@ -460,7 +468,9 @@ def draft_proposals_from_results(campaign: Campaign, *, by, levels: dict[int, st
     return created
 
 
-def update_proposal(proposal: AwardProposal, *, by, level: str, nominee: str, achievement: str, fingerprint: str = "") -> AwardProposal:
+def update_proposal(
+    proposal: AwardProposal, *, by, level: str, nominee: str, achievement: str, fingerprint: str = ""
+) -> AwardProposal:
     """Edit a draft. ``fingerprint`` is what the editor loaded; if the proposal changed
     since, the save is refused rather than overwriting the other change."""
     with transaction.atomic():
@@ -660,9 +670,7 @@ def mark_medal_nomination(nomination: MedalNomination, *, by, status: str) -> Me
     with transaction.atomic():
         nomination = MedalNomination.objects.select_for_update().select_related("unit", "campaign").get(pk=nomination.pk)
         if nomination.status != MedalNomination.Status.PROPOSED:
-            raise TransitionNotAllowed(
-                _("Đề nghị này đã có kết quả (%(status)s).") % {"status": nomination.get_status_display()}
-            )
+            raise TransitionNotAllowed(_("Đề nghị này đã có kết quả (%(status)s).") % {"status": nomination.get_status_display()})
         before = nomination.status
         nomination.status = status
         nomination.save(update_fields=["status"])
@@ -713,9 +721,17 @@ def proposal_sheets(campaign: Campaign) -> list[tuple[str, list[str], list[list]
     for number, proposal in enumerate(proposals, start=1):
         votes = {vote.member_id: vote for vote in proposal.votes.all()}
         counts = {choice: sum(1 for vote in votes.values() if vote.choice == choice) for choice in Choice.values}
-        tally = Tally.for_council(
-            council, agree=counts[Choice.AGREE], disagree=counts[Choice.DISAGREE], abstain=counts[Choice.ABSTAIN], members=len(members)
-        ) if council else None
+        tally = (
+            Tally.for_council(
+                council,
+                agree=counts[Choice.AGREE],
+                disagree=counts[Choice.DISAGREE],
+                abstain=counts[Choice.ABSTAIN],
+                members=len(members),
+            )
+            if council
+            else None
+        )
         result = getattr(proposal.registration, "result", None)
         rows.append(
             [
@@ -757,7 +773,9 @@ def proposal_sheets(campaign: Campaign) -> list[tuple[str, list[str], list[list]
 
 def medal_sheets(campaign: Campaign) -> list[tuple[str, list[str], list[list]]]:
     nominations = (
-        MedalNomination.objects.filter(campaign=campaign).select_related("unit", "nominated_by").order_by("unit__name", "full_name")
+        MedalNomination.objects.filter(campaign=campaign)
+        .select_related("unit", "nominated_by")
+        .order_by("unit__name", "full_name")
     )
     headers = [
         _("STT"),

@@ -17,12 +17,8 @@ GOOD = [17, 17, 21, 12.5, 17.5]  # 85: tốt → Giấy khen of the district
 
 
 def nominated_registration(campaign, unit, name, staff):
-    registration = RegistrationFactory(
-        campaign=campaign, model=DvkModelFactory(unit=unit, name=name), status=Status.ACCEPTED
-    )
-    ProgressReportFactory(
-        registration=registration, kind=ProgressReport.Kind.FINAL, status=ProgressReport.ReportStatus.SUBMITTED
-    )
+    registration = RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name=name), status=Status.ACCEPTED)
+    ProgressReportFactory(registration=registration, kind=ProgressReport.Kind.FINAL, status=ProgressReport.ReportStatus.SUBMITTED)
     outcome = services.nominate(campaign, [registration], by=staff)
     assert outcome.nominated == [registration], outcome.refused
     return registration
@@ -139,7 +135,11 @@ def test_member_scores_chair_finalises_staff_propose_and_the_council_votes(page,
     assert re.search(r"\(1/5 đã biểu quyết\)", page.locator("#tally").inner_text())
     vote(page, garden_proposal, "Tán thành")
     logout(page)
-    for username, garden_choice in (("thamdinh2", "Không tán thành"), ("thamdinh3", "Không tán thành"), ("thamdinh4", "Không biểu quyết")):
+    for username, garden_choice in (
+        ("thamdinh2", "Không tán thành"),
+        ("thamdinh3", "Không tán thành"),
+        ("thamdinh4", "Không biểu quyết"),
+    ):
         login(page, username)
         vote(page, road_proposal, "Tán thành")
         vote(page, garden_proposal, garden_choice)

@@ -42,9 +42,7 @@ def campaign(district):
 @pytest.fixture
 def council(campaign):
     council = CouncilFactory(campaign=campaign, finalised_at=timezone.now())
-    CouncilMemberFactory(
-        council=council, position="chair", user=UserFactory(username="chutich", full_name="Phạm Văn Sơn")
-    )
+    CouncilMemberFactory(council=council, position="chair", user=UserFactory(username="chutich", full_name="Phạm Văn Sơn"))
     for number, name in enumerate(["Hoàng Thị Lan", "Đỗ Quang Huy", "Ka Sô Liễng", "Bùi Thị Mai"], start=1):
         CouncilMemberFactory(council=council, user=UserFactory(username=f"thamdinh{number}", full_name=name))
     return council
@@ -178,7 +176,11 @@ def test_a_result_without_quorum_gets_no_suggested_level(council, unit):
 
 def test_editing_a_draft_changes_it_and_is_audited(proposal, staff_user):
     awards.update_proposal(
-        proposal, by=staff_user, level=AwardProposal.Level.DISTRICT, nominee="  Nhân dân   thôn Ka Đô Mới ", achievement="Hiến 3.200 m² đất."
+        proposal,
+        by=staff_user,
+        level=AwardProposal.Level.DISTRICT,
+        nominee="  Nhân dân   thôn Ka Đô Mới ",
+        achievement="Hiến 3.200 m² đất.",
     )
 
     proposal.refresh_from_db()
@@ -196,7 +198,9 @@ def test_a_stale_edit_is_refused_instead_of_overwriting(proposal, staff_user, bo
     awards.update_proposal(proposal, by=board_head, level=proposal.level, nominee="Bản của trưởng ban", achievement="")
 
     with pytest.raises(awards.StaleEdit):
-        awards.update_proposal(proposal, by=staff_user, level=proposal.level, nominee="Bản của chuyên viên", achievement="", fingerprint=seen)
+        awards.update_proposal(
+            proposal, by=staff_user, level=proposal.level, nominee="Bản của chuyên viên", achievement="", fingerprint=seen
+        )
     proposal.refresh_from_db()
     assert proposal.nominee == "Bản của trưởng ban"
 
@@ -287,7 +291,9 @@ def test_a_member_may_change_their_vote_while_voting_is_open(voting_proposal, me
     awards.cast_vote(voting_proposal, by=member.user, choice="disagree")
     awards.cast_vote(voting_proposal, by=member.user, choice="agree")
 
-    assert list(ProposalVote.objects.filter(proposal=voting_proposal).values_list("member_id", "choice")) == [(member.pk, "agree")]
+    assert list(ProposalVote.objects.filter(proposal=voting_proposal).values_list("member_id", "choice")) == [
+        (member.pk, "agree")
+    ]
     entries = AuditEntry.objects.filter(action="award_proposal.vote_cast").order_by("sequence")
     assert [(entry.before, entry.after["choice"]) for entry in entries] == [(None, "disagree"), ("disagree", "agree")]
 
@@ -371,7 +377,9 @@ def passed_proposal(voting_proposal, members, staff_user):
 
 
 def test_recording_the_decision_of_a_passed_proposal(passed_proposal, staff_user):
-    awards.record_decision(passed_proposal, by=staff_user, decision_number="2750/QĐ-UBND", decision_date=datetime.date(2020, 12, 10))
+    awards.record_decision(
+        passed_proposal, by=staff_user, decision_number="2750/QĐ-UBND", decision_date=datetime.date(2020, 12, 10)
+    )
 
     passed_proposal.refresh_from_db()
     assert (passed_proposal.status, passed_proposal.decision_number, passed_proposal.decision_date) == (
@@ -392,7 +400,10 @@ def test_a_rejected_proposal_gets_no_decision(voting_proposal, staff_user):
 def test_a_decision_dated_in_the_future_is_refused(passed_proposal, staff_user):
     with pytest.raises(awards.AwardError):
         awards.record_decision(
-            passed_proposal, by=staff_user, decision_number="1/QĐ", decision_date=timezone.localdate() + datetime.timedelta(days=1)
+            passed_proposal,
+            by=staff_user,
+            decision_number="1/QĐ",
+            decision_date=timezone.localdate() + datetime.timedelta(days=1),
         )
     passed_proposal.refresh_from_db()
     assert passed_proposal.status == Status.PASSED

@@ -115,7 +115,9 @@ def test_a_vote_without_a_choice_is_a_form_error(member_client, voting_proposal)
 def test_a_vote_after_close_is_refused_with_a_message(member_client, voting_proposal, staff_user):
     awards.close_voting(voting_proposal.campaign, [voting_proposal.pk], by=staff_user)
 
-    response = member_client.post(reverse("evaluations:proposal_vote", args=[voting_proposal.pk]), {"choice": "agree"}, follow=True)
+    response = member_client.post(
+        reverse("evaluations:proposal_vote", args=[voting_proposal.pk]), {"choice": "agree"}, follow=True
+    )
 
     assert "không trong thời gian biểu quyết" in response.content.decode()
     assert ProposalVote.objects.count() == 0
@@ -171,7 +173,12 @@ def test_members_cannot_manage(member_client, proposal):
 
     assert member_client.get(reverse("evaluations:proposal_edit", args=[proposal.pk])).status_code == 403
     assert member_client.get(reverse("evaluations:proposal_draft_from_results", args=[campaign_pk])).status_code == 403
-    assert member_client.post(reverse("evaluations:proposal_open_voting", args=[campaign_pk]), {"proposal": [proposal.pk]}).status_code == 403
+    assert (
+        member_client.post(
+            reverse("evaluations:proposal_open_voting", args=[campaign_pk]), {"proposal": [proposal.pk]}
+        ).status_code
+        == 403
+    )
     proposal.refresh_from_db()
     assert proposal.status == Status.DRAFT
 
@@ -209,7 +216,9 @@ def test_staff_open_and_close_voting_in_bulk(staff_client, campaign, results, st
 
     vote_all(first, members, ["agree", "agree", "agree", "agree", "disagree"])
     vote_all(second, members, ["agree", "disagree", "disagree", "abstain", "abstain"])
-    response = staff_client.post(reverse("evaluations:proposal_close_voting", args=[campaign.pk]), {"proposal": [first.pk, second.pk]}, follow=True)
+    response = staff_client.post(
+        reverse("evaluations:proposal_close_voting", args=[campaign.pk]), {"proposal": [first.pk, second.pk]}, follow=True
+    )
 
     first.refresh_from_db()
     second.refresh_from_db()
@@ -227,7 +236,9 @@ def test_the_edit_form_keeps_what_was_typed_on_error(staff_client, proposal):
     url = reverse("evaluations:proposal_edit", args=[proposal.pk])
     fingerprint = staff_client.get(url).context["form"].initial["fingerprint"]
 
-    response = staff_client.post(url, {"level": "giay_khen", "nominee": "   ", "achievement": "Vận động 45 hộ hiến đất", "fingerprint": fingerprint})
+    response = staff_client.post(
+        url, {"level": "giay_khen", "nominee": "   ", "achievement": "Vận động 45 hộ hiến đất", "fingerprint": fingerprint}
+    )
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -277,7 +288,14 @@ def test_export_lists_each_members_vote_and_the_tally(staff_client, passed_propo
     assert (row["Tán thành"], row["Không tán thành"], row["Chưa biểu quyết"], row["Tổng số thành viên"]) == (5, 0, 0, 5)
     assert row["Phạm Văn Sơn (Chủ tịch)"] == "Tán thành"
     votes = workbook["Phiếu biểu quyết"]
-    assert [cell.value for cell in votes[1]] == ["Đề nghị", "Thành viên", "Chức danh", "Cơ quan, đơn vị đại diện", "Biểu quyết", "Thời điểm"]
+    assert [cell.value for cell in votes[1]] == [
+        "Đề nghị",
+        "Thành viên",
+        "Chức danh",
+        "Cơ quan, đơn vị đại diện",
+        "Biểu quyết",
+        "Thời điểm",
+    ]
     assert votes.max_row == 6
 
 
@@ -305,7 +323,9 @@ def test_the_proposals_list_runs_the_same_queries_at_3_and_30_rows(
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
-def test_the_detail_page_runs_the_same_queries_whatever_the_votes(client, voting_proposal, members, django_assert_max_num_queries):
+def test_the_detail_page_runs_the_same_queries_whatever_the_votes(
+    client, voting_proposal, members, django_assert_max_num_queries
+):
     client.force_login(members[0].user)
     url = reverse("evaluations:proposal_vote", args=[voting_proposal.pk])
     with django_assert_max_num_queries(8) as none_cast:

@@ -1,9 +1,11 @@
 """Commemorative medal "Vì sự nghiệp Dân vận": given once per person."""
 
 import io
+import threading
 
 import openpyxl
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from audit.models import AuditEntry
@@ -66,7 +68,9 @@ def test_a_second_nomination_for_the_same_person_is_refused(campaign, staff_user
         nominate(campaign, staff_user, unit)
 
     assert refused.value.earlier == first
-    assert str(refused.value).startswith("Bà Ka Sô Ha Bi (sinh năm 1965, Xã Ka Đô) đã có đề nghị tặng Kỷ niệm chương trong đợt xét năm 2020")
+    assert str(refused.value).startswith(
+        "Bà Ka Sô Ha Bi (sinh năm 1965, Xã Ka Đô) đã có đề nghị tặng Kỷ niệm chương trong đợt xét năm 2020"
+    )
     assert "(trạng thái: Đề nghị)" in str(refused.value)
     assert MedalNomination.objects.count() == 1
 
@@ -153,8 +157,12 @@ def test_marking_awarded_then_again_is_refused(campaign, staff_user, unit):
 # --- Pages ---------------------------------------------------------------------------
 
 
-def test_the_form_refuses_a_duplicate_naming_the_earlier_record_and_keeps_the_input(staff_client, campaign, earlier_campaign, unit):
-    MedalNominationFactory(campaign=earlier_campaign, full_name="Ka Sô Ha Bi", birth_year=1965, gender="female", unit=unit, status=Status.AWARDED)
+def test_the_form_refuses_a_duplicate_naming_the_earlier_record_and_keeps_the_input(
+    staff_client, campaign, earlier_campaign, unit
+):
+    MedalNominationFactory(
+        campaign=earlier_campaign, full_name="Ka Sô Ha Bi", birth_year=1965, gender="female", unit=unit, status=Status.AWARDED
+    )
     url = reverse("evaluations:medal_create", args=[campaign.pk])
 
     response = staff_client.post(url, form_data(unit, full_name="ka  sô ha BI", achievements="Gương mẫu hiến 500 m² đất."))
@@ -186,7 +194,9 @@ def test_the_form_offers_only_units_of_the_campaigns_district(staff_client, camp
 
 
 def test_the_form_refuses_an_impossible_birth_year_and_service_length(staff_client, campaign, unit):
-    response = staff_client.post(reverse("evaluations:medal_create", args=[campaign.pk]), form_data(unit, birth_year="1990", years_in_work="40"))
+    response = staff_client.post(
+        reverse("evaluations:medal_create", args=[campaign.pk]), form_data(unit, birth_year="1990", years_in_work="40")
+    )
 
     assert response.context["form"].errors == {"years_in_work": ["Số năm làm công tác dân vận quá lớn so với năm sinh."]}
 
@@ -256,7 +266,15 @@ def test_export_opens_in_openpyxl_with_vietnamese_headers(staff_client, campaign
         "Người lập",
         "Ngày lập",
     ]
-    assert [cell.value for cell in sheet[2]][:7] == [1, "Ka Sô Ha Bi", 1965, "Nữ", "Nguyên Trưởng khối Dân vận xã", "Xã Ka Đô", 18]
+    assert [cell.value for cell in sheet[2]][:7] == [
+        1,
+        "Ka Sô Ha Bi",
+        1965,
+        "Nữ",
+        "Nguyên Trưởng khối Dân vận xã",
+        "Xã Ka Đô",
+        18,
+    ]
 
 
 def test_the_medal_list_runs_the_same_queries_at_3_and_30_rows(staff_client, campaign, unit, django_assert_max_num_queries):
@@ -268,3 +286,29 @@ def test_the_medal_list_runs_the_same_queries_at_3_and_30_rows(staff_client, cam
         response = staff_client.get(f"{reverse('evaluations:medals')}?campaign={campaign.pk}")
     assert len(response.context["nominations"]) == 30
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_nominations_of_one_person_leave_exactly_one(campaign, staff_user, unit):
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def nominate_in_own_connection(full_name):
+        try:
+            barrier.wait(timeout=10)
+            nominate(campaign, staff_user, unit, full_name=full_name)
+            outcomes.append("created")
+        except awards.DuplicateMedalNomination:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=nominate_in_own_connection, args=(name,)) for name in ("Ka Sô Ha Bi", "KA SÔ HA BI")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes) == ["created", "refused"]
+    assert MedalNomination.objects.count() == 1
