@@ -158,8 +158,9 @@ def template_workbook():
     flags.add(f"{letters['ethnic']}2:{letters['religious']}{last}")
     for column in COLUMNS:
         if column.text:
-            for row in range(2, last + 1):
-                sheet[f"{letters[column.key]}{row}"].number_format = "@"
+            # A column style, not styled cells: empty styled cells would push rows
+            # appended by other programs below row 500.
+            sheet.column_dimensions[letters[column.key]].number_format = "@"
     workbook.worksheets[1].column_dimensions["C"].width = 90
     return workbook
 
