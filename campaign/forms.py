@@ -59,12 +59,15 @@ class UploadField(forms.FileField):
 
 
 class UnitChoiceField(forms.ModelChoiceField):
+    default_error_messages = {"invalid_choice": _("Đơn vị được chọn không thuộc danh sách đơn vị được phép chọn.")}
+
     def label_from_instance(self, obj):
         return obj.name
 
 
 class UnitsField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+    default_error_messages = {"invalid_choice": _("Đơn vị được chọn không thuộc danh sách đơn vị được phép chọn.")}
 
     def label_from_instance(self, obj):
         return obj.name
