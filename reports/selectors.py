@@ -298,7 +298,7 @@ def _campaign_reference(campaign: Campaign) -> dict:
 
 
 def report_content(report: SummaryReport) -> dict:
-    """Everything the document prints besides the text staff write, as plain JSON. Nine
+    """Everything the document prints besides the text staff write, as plain JSON. Eight
     queries at most, whatever the number of units, registrations, results or awards.
     Labels are written in the site's language: the document is an official text, not
     a page in the reader's interface language."""

@@ -5,6 +5,8 @@ from reports.models import ReportFile, SummaryReport
 from reports.services import request_file, sign_report
 from tests.factories import CampaignFactory
 
+from .builders import make_many
+
 
 def _urls(report):
     return [
@@ -227,3 +229,15 @@ def test_preview_shows_the_document_in_html(viewer_client, report):
     for expected in ("HUYỆN ỦY ĐƠN DƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "Đơn Dương, ngày 15 tháng 12 năm 2020", "Số 45-BC/BDVHU"):
         assert expected in content
     assert "css/report-pdf.css" in content
+
+
+def test_preview_query_count_does_not_grow_with_registrations(
+    staff_client, report, campaign, district, staff_user, django_assert_max_num_queries
+):
+    make_many(campaign, district, 3, by=staff_user)
+    with django_assert_max_num_queries(14):
+        staff_client.get(reverse("reports:preview", args=[report.pk]))
+    make_many(campaign, district, 30, by=staff_user)
+    with django_assert_max_num_queries(14):
+        response = staff_client.get(reverse("reports:preview", args=[report.pk]))
+    assert "Xã số 029" in response.content.decode()
