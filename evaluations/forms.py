@@ -31,9 +31,7 @@ class DateTimeField(forms.DateTimeField):
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", DATETIME_INPUT_FORMATS)
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "error_messages", {"invalid": _("Thời điểm không hợp lệ; hãy nhập theo dạng ngày/tháng/năm giờ:phút.")}
-        )
+        kwargs.setdefault("error_messages", {"invalid": _("Thời điểm không hợp lệ; hãy nhập theo dạng ngày/tháng/năm giờ:phút.")})
         super().__init__(**kwargs)
 
 
@@ -63,9 +61,9 @@ class CouncilForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
         if window is not None and window.deadline is not None:
-            self.fields["closes_at"].help_text = _(
-                "Để trống: theo thời hạn chấm điểm của kế hoạch (hết ngày %(date)s)."
-            ) % {"date": window.deadline.due_date.strftime("%d/%m/%Y")}
+            self.fields["closes_at"].help_text = _("Để trống: theo thời hạn chấm điểm của kế hoạch (hết ngày %(date)s).") % {
+                "date": window.deadline.due_date.strftime("%d/%m/%Y")
+            }
         else:
             self.fields["closes_at"].help_text = _("Để trống: theo thời hạn chấm điểm của kế hoạch (nếu có).")
         if self.instance.is_finalised:
@@ -154,7 +152,12 @@ class CriterionRowForm(forms.Form):
         label=_("Hướng dẫn chấm"),
         required=False,
         widget=forms.Textarea(
-            attrs={"rows": 2, "class": "form-control form-control-sm", "aria-label": _("Hướng dẫn chấm"), "placeholder": _("Hướng dẫn chấm")}
+            attrs={
+                "rows": 2,
+                "class": "form-control form-control-sm",
+                "aria-label": _("Hướng dẫn chấm"),
+                "placeholder": _("Hướng dẫn chấm"),
+            }
         ),
     )
     max_points = forms.DecimalField(
@@ -162,7 +165,9 @@ class CriterionRowForm(forms.Form):
         max_digits=5,
         decimal_places=1,
         localize=True,
-        widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "inputmode": "decimal", "aria-label": _("Điểm tối đa")}),
+        widget=forms.TextInput(
+            attrs={"class": "form-control form-control-sm", "inputmode": "decimal", "aria-label": _("Điểm tối đa")}
+        ),
         error_messages={
             "required": _("Cần ghi điểm tối đa."),
             "invalid": _("Điểm tối đa phải là một số, ví dụ 20 hoặc 12,5."),

@@ -130,7 +130,8 @@ def criteria_by_kind(campaign: Campaign) -> dict[str, list[Criterion]]:
 
 def heaviest_by_kind(criteria: dict[str, list[Criterion]]) -> dict[str, computation.Heaviest | None]:
     return {
-        kind: computation.heaviest_criterion((c.pk, c.order, c.max_points, c.name) for c in rows) for kind, rows in criteria.items()
+        kind: computation.heaviest_criterion((c.pk, c.order, c.max_points, c.name) for c in rows)
+        for kind, rows in criteria.items()
     }
 
 
@@ -315,7 +316,7 @@ class ResultRow:
     def classification_label(self) -> str:
         if self.outcome.classification is None:
             return ""
-        return Result.Classification(self.outcome.classification).label
+        return str(Result.Classification(self.outcome.classification).label)
 
 
 @dataclass
@@ -349,7 +350,9 @@ def _submitted_sheets(council: Council, registration_ids) -> dict[int, list[comp
         scoresheet__assignment__registration_id__in=registration_ids,
         scoresheet__assignment__recusal=Assignment.Recusal.NONE,
         scoresheet__status=Scoresheet.Status.SUBMITTED,
-    ).values_list("scoresheet_id", "scoresheet__assignment__registration_id", "scoresheet__assignment__member_id", "criterion_id", "points")
+    ).values_list(
+        "scoresheet_id", "scoresheet__assignment__registration_id", "scoresheet__assignment__member_id", "criterion_id", "points"
+    )
     points: dict[int, dict[int, Decimal]] = defaultdict(dict)
     owner: dict[int, tuple[int, int]] = {}
     for sheet_id, registration_id, member_id, criterion_id, value in rows:
@@ -377,7 +380,9 @@ def live_results(council: Council) -> ResultsTable:
     criteria = criteria_by_kind(council.campaign)
     heaviest = heaviest_by_kind(criteria)
     entries = [
-        computation.Entry(registration.pk, registration.model.kind, eligible.get(registration.pk, 0), sheets.get(registration.pk, []))
+        computation.Entry(
+            registration.pk, registration.model.kind, eligible.get(registration.pk, 0), sheets.get(registration.pk, [])
+        )
         for registration in registrations
     ]
     by_id = {registration.pk: registration for registration in registrations}
@@ -388,9 +393,7 @@ def live_results(council: Council) -> ResultsTable:
 
 def stored_results(council: Council) -> ResultsTable:
     """The results sealed when the chair finalised."""
-    results = list(
-        Result.objects.filter(council=council).select_related("registration__model", "registration__unit")
-    )
+    results = list(Result.objects.filter(council=council).select_related("registration__model", "registration__unit"))
     criteria = criteria_by_kind(council.campaign)
     rows = []
     for result in results:
@@ -415,7 +418,14 @@ def stored_results(council: Council) -> ResultsTable:
         )
         rows.append(ResultRow(result.registration, outcome))
     kind_order = {kind: index for index, kind in enumerate(DvkModel.Kind.values)}
-    rows.sort(key=lambda row: (kind_order.get(row.outcome.kind, 9), row.outcome.rank is None, row.outcome.rank or 0, row.registration.pk))
+    rows.sort(
+        key=lambda row: (
+            kind_order.get(row.outcome.kind, 9),
+            row.outcome.rank is None,
+            row.outcome.rank or 0,
+            row.registration.pk,
+        )
+    )
     return ResultsTable(council, rows, criteria, heaviest_by_kind(criteria), is_final=True)
 
 
@@ -449,7 +459,9 @@ def unit_results(user) -> QuerySet[Result]:
 def member_progress(council: Council) -> dict[int, Progress]:
     """member id → sheets submitted / registrations to score (not recused)."""
     rows = (
-        Assignment.objects.filter(member__council=council, recusal=Assignment.Recusal.NONE, registration__status__in=APPRAISAL_STATUSES)
+        Assignment.objects.filter(
+            member__council=council, recusal=Assignment.Recusal.NONE, registration__status__in=APPRAISAL_STATUSES
+        )
         .values("member_id")
         .annotate(total=Count("pk"), submitted=Count("pk", filter=Q(scoresheet__status=Scoresheet.Status.SUBMITTED)))
     )
@@ -486,12 +498,14 @@ def score_matrix(council: Council) -> ScoreMatrix:
     members = list(council_members(council))
     criteria = criteria_by_kind(council.campaign)
     assignments = list(
-        Assignment.objects.filter(member__council=council, registration__status__in=APPRAISAL_STATUSES).select_related("scoresheet")
+        Assignment.objects.filter(member__council=council, registration__status__in=APPRAISAL_STATUSES).select_related(
+            "scoresheet"
+        )
     )
     points: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
-    for sheet_id, criterion_id, value in Score.objects.filter(
-        scoresheet__assignment__member__council=council
-    ).values_list("scoresheet_id", "criterion_id", "points"):
+    for sheet_id, criterion_id, value in Score.objects.filter(scoresheet__assignment__member__council=council).values_list(
+        "scoresheet_id", "criterion_id", "points"
+    ):
         points[sheet_id][criterion_id] = value
     cells = {}
     for assignment in assignments:
@@ -529,9 +543,7 @@ def appraisal_cells(campaign: Campaign, units) -> dict:
                 title=_("%(recognised)s trên %(total)s hồ sơ được công nhận") % row,
             )
         else:
-            cells[unit_id] = Cell(
-                text=str(row["total"]), level="info", title=_("%(total)s hồ sơ đang được thẩm định") % row
-            )
+            cells[unit_id] = Cell(text=str(row["total"]), level="info", title=_("%(total)s hồ sơ đang được thẩm định") % row)
     return cells
 
 

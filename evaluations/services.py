@@ -474,7 +474,9 @@ def nominate(campaign: Campaign, registrations: Iterable[Registration], *, by) -
                 continue
             registration.status = Status.NOMINATED
             registration.save(update_fields=["status", "updated_at"])
-            audit.record(by, "registration.nominated", registration, before={"status": Status.ACCEPTED}, after={"status": Status.NOMINATED})
+            audit.record(
+                by, "registration.nominated", registration, before={"status": Status.ACCEPTED}, after={"status": Status.NOMINATED}
+            )
             _create_assignments(((member, registration) for member in members), by)
             outcome.nominated.append(registration)
     return outcome
@@ -505,7 +507,9 @@ def set_assignments(council: Council, wanted: Iterable[tuple[int, int]], *, by) 
         )
         blocked = list(blocked)
         if blocked:
-            names = "; ".join(f"{s.assignment.member.user.display_name} – {s.assignment.registration.model.name}" for s in blocked)
+            names = "; ".join(
+                f"{s.assignment.member.user.display_name} – {s.assignment.registration.model.name}" for s in blocked
+            )
             raise TransitionNotAllowed(_("Không thể bỏ phân công đã có điểm chấm: %(names)s.") % {"names": names})
         removed = [{"registration": a.registration_id, "member": a.member_id} for a in removing]
         Assignment.objects.filter(pk__in=[a.pk for a in removing]).delete()
@@ -560,6 +564,12 @@ def declare_conflict(assignment: Assignment, *, reason: str, by) -> Assignment:
 # Scoresheets ------------------------------------------------------------------------
 
 
+def points_text(value: Decimal) -> str:
+    """Points as people write them: 20, 12,5 (no trailing zeros)."""
+    value = Decimal(value).normalize()
+    return formats.number_format(value, decimal_pos=max(0, -value.as_tuple().exponent))
+
+
 def check_points(value, max_points: Decimal) -> tuple[Decimal | None, str | None]:
     """Parse one score as typed (comma or point) and say what is wrong with it:
     (value, None) when it is acceptable, (None, message) when not."""
@@ -574,13 +584,9 @@ def check_points(value, max_points: Decimal) -> tuple[Decimal | None, str | None
     if points < 0:
         return None, _("Điểm không được âm.")
     if points > max_points:
-        return None, _("Điểm không được vượt quá %(max)s – điểm tối đa của tiêu chí.") % {
-            "max": formats.number_format(max_points, decimal_pos=None)
-        }
+        return None, _("Điểm không được vượt quá %(max)s – điểm tối đa của tiêu chí.") % {"max": points_text(max_points)}
     if (points / HALF) % 1 != 0:
-        return None, _("Điểm chấm theo bước 0,5 (ví dụ 12 hoặc 12,5); %(value)s không hợp lệ.") % {
-            "value": formats.number_format(points)
-        }
+        return None, _("Điểm chấm theo bước 0,5 (ví dụ 12 hoặc 12,5); %(value)s không hợp lệ.") % {"value": points_text(points)}
     return points.quantize(Decimal("0.1")), None
 
 
@@ -631,7 +637,9 @@ def _write_sheet(
             raise TransitionNotAllowed(_("Phiếu đã nộp nên chỉ xem được; Chủ tịch Hội đồng có thể mở lại nếu cần sửa."))
 
         criteria = list(
-            Criterion.objects.filter(criteria_set__campaign=assignment.registration.campaign, criteria_set__kind=assignment.registration.model.kind)
+            Criterion.objects.filter(
+                criteria_set__campaign=assignment.registration.campaign, criteria_set__kind=assignment.registration.model.kind
+            )
         )
         if not criteria:
             raise TransitionNotAllowed(_("Kế hoạch chưa có bộ tiêu chí cho loại hồ sơ này."))
@@ -666,7 +674,9 @@ def _write_sheet(
             sheet.submitted_at = now
         sheet.save()
         sheet = Scoresheet.objects.prefetch_related("scores").get(pk=sheet.pk)
-        audit.record(by, "scoresheet.submitted" if submit else "scoresheet.saved", sheet, before=before, after=_score_state(sheet))
+        audit.record(
+            by, "scoresheet.submitted" if submit else "scoresheet.saved", sheet, before=before, after=_score_state(sheet)
+        )
     return sheet
 
 
@@ -682,7 +692,9 @@ def save_draft(
 ) -> Scoresheet:
     """Save the member's sheet as a draft: empty criteria allowed, every value checked.
     ``version`` is the sheet version the form was opened with (0 for a new sheet)."""
-    return _write_sheet(assignment, points=points, comments=comments, comment=comment, version=version, by=by, submit=False, now=now)
+    return _write_sheet(
+        assignment, points=points, comments=comments, comment=comment, version=version, by=by, submit=False, now=now
+    )
 
 
 def submit_scoresheet(
@@ -696,7 +708,9 @@ def submit_scoresheet(
     now: datetime.datetime | None = None,
 ) -> Scoresheet:
     """Save and submit: every criterion must be scored; the sheet becomes read-only."""
-    return _write_sheet(assignment, points=points, comments=comments, comment=comment, version=version, by=by, submit=True, now=now)
+    return _write_sheet(
+        assignment, points=points, comments=comments, comment=comment, version=version, by=by, submit=True, now=now
+    )
 
 
 def reopen_scoresheet(scoresheet: Scoresheet, *, reason: str, by) -> Scoresheet:

@@ -68,6 +68,7 @@ class CouncilMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        self.council  # noqa: B018 - a 404 comes before any method check
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
@@ -151,9 +152,7 @@ class CouncilView(CouncilMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault(
-            "settings_form", CouncilForm(instance=self.council, window=selectors.scoring_window(self.council))
-        )
+        context.setdefault("settings_form", CouncilForm(instance=self.council, window=selectors.scoring_window(self.council)))
         context.setdefault("member_form", CouncilMemberForm(council=self.council))
         progress = selectors.member_progress(self.council)
         context["members"] = [(member, progress.get(member.pk)) for member in selectors.council_members(self.council)]
@@ -199,6 +198,12 @@ class CouncilView(CouncilMixin, TemplateView):
 
 
 class MemberMixin(LoginRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.member  # noqa: B018 - a 404 comes before any method check
+        return super().dispatch(request, *args, **kwargs)
+
     @cached_property
     def member(self) -> CouncilMember:
         member = get_object_or_404(
@@ -279,7 +284,9 @@ class CriteriaView(CouncilMixin, TemplateView):
                 continue
             name_form, formset = bound.get(kind) or self._forms_for(criteria_set)
             total = selectors.max_total(list(criteria_set.criteria.all()))
-            editors.append({"kind": kind, "label": label, "set": criteria_set, "name_form": name_form, "formset": formset, "total": total})
+            editors.append(
+                {"kind": kind, "label": label, "set": criteria_set, "name_form": name_form, "formset": formset, "total": total}
+            )
         context["editors"] = editors
         context["locked"] = selectors.criteria_locked(self.campaign)
         return context
@@ -343,7 +350,9 @@ class NominateView(CouncilMixin, TemplateView):
                 request, _("Đã đưa %(count)s hồ sơ vào thẩm định và phân công cho Hội đồng.") % {"count": len(outcome.nominated)}
             )
         for registration, reason in outcome.refused:
-            messages.warning(request, _("Không đưa vào thẩm định “%(name)s”: %(reason)s") % {"name": registration.model.name, "reason": reason})
+            messages.warning(
+                request, _("Không đưa vào thẩm định “%(name)s”: %(reason)s") % {"name": registration.model.name, "reason": reason}
+            )
         return redirect(_campaign_url("nominate", self.campaign))
 
 
@@ -357,7 +366,10 @@ class AssignmentsView(CouncilMixin, TemplateView):
         registrations, members, cells = selectors.assignment_grid(self.council)
         context.update(
             members=members,
-            grid=[(registration, [(member, cells.get((registration.pk, member.pk))) for member in members]) for registration in registrations],
+            grid=[
+                (registration, [(member, cells.get((registration.pk, member.pk))) for member in members])
+                for registration in registrations
+            ],
         )
         return context
 
@@ -372,7 +384,9 @@ class AssignmentsView(CouncilMixin, TemplateView):
         except services.AppraisalError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Đã lưu phân công: thêm %(added)s, bỏ %(removed)s.") % {"added": added, "removed": removed})
+            messages.success(
+                request, _("Đã lưu phân công: thêm %(added)s, bỏ %(removed)s.") % {"added": added, "removed": removed}
+            )
         return redirect(_campaign_url("assignments", self.campaign))
 
 
@@ -418,6 +432,7 @@ class AssignmentMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        self.assignment  # noqa: B018 - a 404 comes before any method check
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
@@ -545,16 +560,25 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
     """An evidence file for a member it is assigned to, once appraisal opens; always
     as a download, never rendered by the browser."""
 
-    def get(self, request, *args, **kwargs):
-        evidence = selectors.evidence_for_member(request.user, kwargs["evidence_pk"])
-        if evidence is None or not evidence.file:
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.evidence = selectors.evidence_for_member(request.user, kwargs["evidence_pk"])
+        if self.evidence is None or not self.evidence.file:
             raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        evidence = self.evidence
         try:
             handle = evidence.file.open("rb")
         except (FileNotFoundError, OSError) as error:
             raise Http404 from error
         response = FileResponse(
-            handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type or "application/octet-stream"
+            handle,
+            as_attachment=True,
+            filename=evidence.original_name,
+            content_type=evidence.content_type or "application/octet-stream",
         )
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
@@ -573,6 +597,7 @@ class RegistrationSheetsView(LoginRequiredMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        self.council  # noqa: B018 - a 404 comes before any method check
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
@@ -630,6 +655,7 @@ class ReopenView(LoginRequiredMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        self.sheet  # noqa: B018 - a 404 comes before any method check
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property

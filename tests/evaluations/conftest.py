@@ -21,6 +21,12 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Every test seats several accounts; Argon2 would make each take seconds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def campaign(district):
     return CampaignFactory(owner=district, year=2020)
@@ -56,7 +62,9 @@ def accepted_registration(campaign, unit, *, kind="model", final_report=True, **
     model = (ExemplarFactory if kind == "exemplar" else DvkModelFactory)(unit=unit)
     registration = RegistrationFactory(campaign=campaign, model=model, status=Status.ACCEPTED, **extra)
     if final_report:
-        ProgressReportFactory(registration=registration, kind=ProgressReport.Kind.FINAL, status=ProgressReport.ReportStatus.SUBMITTED)
+        ProgressReportFactory(
+            registration=registration, kind=ProgressReport.Kind.FINAL, status=ProgressReport.ReportStatus.SUBMITTED
+        )
     return registration
 
 
@@ -77,9 +85,9 @@ def make_nominated(campaign, staff_user, unit):
 
 def criteria_of(registration) -> list[Criterion]:
     return list(
-        Criterion.objects.filter(criteria_set__campaign=registration.campaign, criteria_set__kind=registration.model.kind).order_by(
-            "order"
-        )
+        Criterion.objects.filter(
+            criteria_set__campaign=registration.campaign, criteria_set__kind=registration.model.kind
+        ).order_by("order")
     )
 
 

@@ -29,7 +29,9 @@ HEAVY = Heaviest(criterion_id=3, name="Kết quả kinh tế – xã hội")
 def sheets(*totals, heavy=None):
     """Sheets with the given totals; ``heavy`` gives the points on criterion 3 of each."""
     heavy = heavy or [D(0)] * len(totals)
-    return tuple(Sheet(member_id=i + 1, total=D(str(t)), points={3: D(str(h))}) for i, (t, h) in enumerate(zip(totals, heavy, strict=True)))
+    return tuple(
+        Sheet(member_id=i + 1, total=D(str(t)), points={3: D(str(h))}) for i, (t, h) in enumerate(zip(totals, heavy, strict=True))
+    )
 
 
 def test_statistics_use_the_population_standard_deviation():
@@ -50,7 +52,13 @@ def test_disagreement_is_flagged_only_above_the_spread():
 
 @pytest.mark.parametrize(
     ("value", "fraction"),
-    [("0.667", Fraction(2, 3)), ("0.333", Fraction(1, 3)), ("0.5", Fraction(1, 2)), ("0.75", Fraction(3, 4)), ("0.55", Fraction(11, 20))],
+    [
+        ("0.667", Fraction(2, 3)),
+        ("0.333", Fraction(1, 3)),
+        ("0.5", Fraction(1, 2)),
+        ("0.75", Fraction(3, 4)),
+        ("0.55", Fraction(11, 20)),
+    ],
 )
 def test_three_decimal_fractions_are_read_as_the_simple_fraction_they_round(value, fraction):
     assert as_fraction(D(value)) == fraction
