@@ -394,12 +394,19 @@ def suggested_nominee(registration) -> str:
     return _("%(unit)s (mô hình “%(model)s”)") % {"unit": registration.unit.name, "model": model.name}
 
 
+def _points_text(value) -> str:
+    """92.50 → "92,5", 95.00 → "95": how a score reads in a Vietnamese sentence."""
+    if value is None:
+        return "–"
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
 def suggested_achievement(result: Result) -> str:
     registration = result.registration
     values = {
         "name": registration.model.name,
         "year": registration.campaign.year,
-        "score": f"{result.counted_score:.2f}".replace(".", ",") if result.counted_score is not None else "–",
+        "score": _points_text(result.counted_score),
         "classification": result.get_classification_display(),
     }
     if registration.model.kind == DvkModel.Kind.EXEMPLAR:

@@ -127,7 +127,7 @@ def test_drafting_from_results_suggests_levels_by_classification(campaign, resul
     assert excellent.status == Status.DRAFT
     assert excellent.nominee == "Xã Ka Đô (mô hình “Vận động hiến đất mở rộng đường liên thôn”)"
     assert good.nominee == "K'Brơi, Già làng thôn Kinh Tế Mới, Thị trấn Thạnh Mỹ"
-    assert "92,50 điểm, xếp loại Xuất sắc" in excellent.achievement
+    assert "chấm 92,5 điểm, xếp loại Xuất sắc" in excellent.achievement
     assert AuditEntry.objects.filter(action="award_proposal.drafted").count() == 2
 
 
