@@ -23,7 +23,7 @@ def registrations_cell(counts: dict[str, int]) -> Cell:
     total = sum(n for status, n in counts.items() if status != Status.WITHDRAWN)
     if not total:
         return Cell(text="0", level="danger", title=_("Chưa đăng ký mô hình, điển hình nào"))
-    parts = [f"{Status(status).label}: {n}" for status, n in sorted(counts.items()) if n]
+    parts = [f"{Status(status).label}: {counts[status]}" for status in Status.values if counts.get(status)]
     accepted = sum(counts.get(status, 0) for status in _IN_EMULATION)
     waiting = counts.get(Status.SUBMITTED, 0)
     returned = counts.get(Status.RETURNED, 0) + counts.get(Status.DRAFT, 0)

@@ -148,5 +148,5 @@ def unit_registrations(user, campaign: Campaign | None = None) -> QuerySet[Regis
 
 
 def status_counts(queryset: QuerySet[Registration]) -> dict[str, int]:
-    counts = {row["status"]: row["n"] for row in queryset.order_by().values("status").annotate(n=Count("pk"))}
+    counts = {row["status"]: row["n"] for row in queryset.order_by().values("status").annotate(n=Count("pk", distinct=True))}
     return {status: counts.get(status, 0) for status in Status.values}

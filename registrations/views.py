@@ -403,6 +403,7 @@ class ReturnRegistrationView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", ReturnForm())
         context["registration"] = self.registration
+        context["due"] = self.registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=self.registration.unit)
         return context
 
     def post(self, request, *args, **kwargs):

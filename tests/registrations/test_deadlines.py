@@ -27,15 +27,21 @@ def test_submit_after_the_deadline_is_refused_without_an_extension(registration,
     assert registration.status == Status.DRAFT
 
 
-def test_submit_after_the_deadline_succeeds_with_an_extension_for_the_unit(registration, past_deadline, focal_user, staff_user, today):
-    DeadlineExtensionFactory(deadline=past_deadline, unit=registration.unit, due_date=today + datetime.timedelta(days=3), granted_by=staff_user)
+def test_submit_after_the_deadline_succeeds_with_an_extension_for_the_unit(
+    registration, past_deadline, focal_user, staff_user, today
+):
+    DeadlineExtensionFactory(
+        deadline=past_deadline, unit=registration.unit, due_date=today + datetime.timedelta(days=3), granted_by=staff_user
+    )
     services.submit_registration(registration, by=focal_user)
     registration.refresh_from_db()
     assert registration.status == Status.SUBMITTED
 
 
 def test_an_extension_for_another_unit_does_not_help(registration, past_deadline, focal_user, staff_user, other_unit, today):
-    DeadlineExtensionFactory(deadline=past_deadline, unit=other_unit, due_date=today + datetime.timedelta(days=3), granted_by=staff_user)
+    DeadlineExtensionFactory(
+        deadline=past_deadline, unit=other_unit, due_date=today + datetime.timedelta(days=3), granted_by=staff_user
+    )
     with pytest.raises(DeadlinePassed):
         services.submit_registration(registration, by=focal_user)
 

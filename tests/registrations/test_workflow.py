@@ -156,12 +156,16 @@ def test_submit_a_withdrawn_registration_is_refused(registration, focal_user):
 
 
 def test_bulk_accept_accepts_submitted_ones_and_skips_the_rest(campaign, unit, staff_user, registration_deadline):
-    submitted = [RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit), status=Status.SUBMITTED) for _ in range(3)]
+    submitted = [
+        RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit), status=Status.SUBMITTED) for _ in range(3)
+    ]
     draft = RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit), status=Status.DRAFT)
     result = services.bulk_accept([*submitted, draft], by=staff_user)
     assert sorted(r.pk for r in result.accepted) == sorted(r.pk for r in submitted)
     assert [r.pk for r in result.skipped] == [draft.pk]
-    assert set(Registration.objects.filter(pk__in=[r.pk for r in submitted]).values_list("status", flat=True)) == {Status.ACCEPTED}
+    assert set(Registration.objects.filter(pk__in=[r.pk for r in submitted]).values_list("status", flat=True)) == {
+        Status.ACCEPTED
+    }
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
 
