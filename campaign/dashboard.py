@@ -7,6 +7,11 @@ unit has done. Instead they register here, in their AppConfig.ready():
   units × what each has done, in a constant number of queries whatever the unit count;
 - an obligations provider: ``provider(user, campaign)`` returns the Obligations (what the
   user's unit owes next) shown on the unit home page.
+
+The dashboard renders every registered column, in ``order``, with one ``compute`` call
+each; the unit home page shows ``ordered(obligations_for(user, campaign))``. The campaign
+app registers its own "documents disseminated" column and its documents-to-disseminate
+obligations the same way (campaign/columns.py).
 """
 
 import datetime
