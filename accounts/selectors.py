@@ -40,9 +40,11 @@ def member_units_manageable_by(user) -> QuerySet[Unit]:
 
 
 def units_with_account_counts(user) -> QuerySet[Unit]:
+    # Site administrators hold roles for convenience; they are not the district's accounts.
+    counted = Q(memberships__user__is_superuser=False, memberships__user__is_staff=False)
     return units_manageable_by(user).annotate(
-        account_count=Count("memberships__user", distinct=True),
-        active_account_count=Count("memberships__user", filter=Q(memberships__user__is_active=True), distinct=True),
+        account_count=Count("memberships__user", filter=counted, distinct=True),
+        active_account_count=Count("memberships__user", filter=counted & Q(memberships__user__is_active=True), distinct=True),
     )
 
 

@@ -180,7 +180,8 @@ def test_account_list_is_paginated_by_25_and_keeps_the_filter_in_page_links(staf
     assert len(staff_client.get(reverse("accounts:manage_users"), {"unit": unit.pk, "page": 2}).context["accounts"]) == 5
 
 
-def test_unit_list_counts_accounts_of_each_unit(staff_client, unit, other_unit, focal_user, other_focal_user):
+def test_unit_list_counts_accounts_of_each_unit(staff_client, district, unit, other_unit, focal_user, other_focal_user):
+    MembershipFactory(user=UserFactory(username="admin", is_superuser=True, is_staff=True), unit=district, role="district_staff")
     other_focal_user.is_active = False
     other_focal_user.save()
     response = staff_client.get(reverse("accounts:manage_units"))
