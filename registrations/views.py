@@ -187,7 +187,9 @@ class RegistrationCreateView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.get_form())
-        context.update(campaign=self.campaign, chosen_model=self.model, creating=True)
+        unit = self.model.unit if self.model else None
+        due = self.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=unit) if unit else None
+        context.update(campaign=self.campaign, chosen_model=self.model, creating=True, due=due)
         return context
 
     def post(self, request, *args, **kwargs):
@@ -245,6 +247,7 @@ class RegistrationEditView(LoginRequiredMixin, TemplateView):
             campaign=self.registration.campaign,
             chosen_model=self.registration.model,
             missing=services.missing_fields(self.registration),
+            due=self.registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=self.registration.unit),
         )
         return context
 

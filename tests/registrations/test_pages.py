@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from audit.models import AuditEntry
 from registrations.models import CONTENT_FIELDS, Registration, Status
-from tests.factories import CampaignFactory, DvkModelFactory, RegistrationFactory
+from tests.factories import CampaignFactory, DvkModelFactory, RegistrationFactory, UserFactory
 
 CONTENT = {
     "situation": "Đường liên thôn hẹp.",
@@ -208,3 +208,12 @@ def test_unit_home_lists_what_is_due_next(focal_client, registration, report_dea
 def test_unit_home_sends_district_staff_to_the_list(staff_client):
     response = staff_client.get(reverse("registrations:unit_home"))
     assert response["Location"] == reverse("registrations:list")
+
+
+def test_the_admin_shows_registrations_read_only(client, registration):
+    admin = UserFactory(username="admin-test", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get(reverse("admin:registrations_registration_changelist")).status_code == 200
+    page = client.get(reverse("admin:registrations_registration_change", args=[registration.pk]))
+    assert page.status_code == 200
+    assert client.get(reverse("admin:registrations_registration_add")).status_code == 403
