@@ -721,7 +721,7 @@ class FinaliseView(CouncilMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", ConfirmForm(label=_("Tôi đã xem bảng kết quả và chốt kết quả thẩm định.")))
-        context["table"] = selectors.results_table(self.council)
+        context["table"] = selectors.results_table(self.council, viewer=self.request.user)
         return context
 
     def post(self, request, *args, **kwargs):
