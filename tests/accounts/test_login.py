@@ -72,3 +72,14 @@ def test_pages_send_a_content_security_policy_without_inline_scripts(client, db)
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()
+
+
+def test_password_change_explains_a_short_password_in_vietnamese(staff_client):
+    response = staff_client.post(
+        reverse("accounts:password_change"),
+        {"old_password": TEST_PASSWORD, "new_password1": "ab1", "new_password2": "ab1"},
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in content
+    assert "too short" not in content
