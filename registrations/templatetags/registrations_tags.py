@@ -2,6 +2,8 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from registrations.models import Status
+
 register = template.Library()
 
 STATUS_CLASSES = {
@@ -34,7 +36,7 @@ def vnd(amount) -> str:
 
 @register.simple_tag
 def days_left(due, today=None) -> str:
-    """"còn 5 ngày", "hạn hôm nay", "quá hạn 3 ngày" for a campaign DueDate."""
+    """ "còn 5 ngày", "hạn hôm nay", "quá hạn 3 ngày" for a campaign DueDate."""
     if due is None:
         return ""
     days = due.days_left(today)
@@ -55,3 +57,12 @@ def due_class(due) -> str:
     if days <= 7:
         return "warning"
     return "success"
+
+
+@register.filter
+def status_label(value) -> str:
+    """The Vietnamese name of a registration status value kept in an audit entry."""
+    try:
+        return Status(value).label
+    except ValueError:
+        return str(value or "")

@@ -2,7 +2,9 @@
 
 from django.urls import reverse
 
+import audit
 from audit.models import AuditEntry
+from registrations import services
 from registrations.models import CONTENT_FIELDS, Registration, Status
 from tests.factories import CampaignFactory, DvkModelFactory, RegistrationFactory, UserFactory
 
@@ -217,3 +219,18 @@ def test_the_admin_shows_registrations_read_only(client, registration):
     page = client.get(reverse("admin:registrations_registration_change", args=[registration.pk]))
     assert page.status_code == 200
     assert client.get(reverse("admin:registrations_registration_add")).status_code == 403
+
+
+def test_the_detail_page_tells_the_history_from_the_audit_ledger(focal_client, registration, focal_user, staff_user):
+    services.submit_registration(registration, by=focal_user)
+    services.return_registration(registration, by=staff_user, reason="Bổ sung ảnh hiện trường.")
+    audit.record(staff_user, "registration.nominated", registration, after={"status": "nominated"})
+    audit.record(staff_user, "registration.reopened", registration, after={"status": "accepted"})
+    history = focal_client.get(reverse("registrations:detail", args=[registration.pk])).content.decode()
+    section = history[history.index('id="history"') :]
+    assert section.index("Chuyển trạng thái: Đã tiếp nhận") < section.index("Đưa vào thẩm định")
+    assert section.index("Đưa vào thẩm định") < section.index(
+        'Trả lại để bổ sung: <span class="text-pre">Bổ sung ảnh hiện trường.</span>'
+    )
+    assert "Gửi đăng ký" in section
+    assert "Nguyễn Thị Hồng" in section
