@@ -10,7 +10,7 @@ class EvaluationsConfig(AppConfig):
         from campaign import dashboard
         from registrations import selectors as registration_selectors
 
-        from . import selectors
+        from . import awards, selectors  # noqa: F401 - awards registers the award permissions
 
         # Council members read the registrations assigned to them once appraisal opens (DESIGN §6).
         registration_selectors.register_visibility_rule(selectors.registrations_open_to_members)

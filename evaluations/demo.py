@@ -22,7 +22,7 @@ from accounts.models import Unit, User
 from campaign.models import Campaign
 from registrations.models import ProgressReport, Registration, Status
 
-from . import selectors, services
+from . import demo_awards, selectors, services
 from .models import Assignment, Council, CouncilMember, Scoresheet
 
 YEAR = 2020
@@ -166,8 +166,13 @@ def _score(council: Council) -> tuple[int, int]:
     return submitted, drafts
 
 
-@transaction.atomic
 def seed(stdout=None) -> None:
+    seed_appraisal(stdout)
+    demo_awards.seed(stdout)
+
+
+@transaction.atomic
+def seed_appraisal(stdout=None) -> None:
     campaign = Campaign.objects.filter(owner__code=DISTRICT_CODE, year=YEAR).order_by("pk").first()
     staff = User.objects.filter(username=STAFF_USERNAME).first()
     if campaign is None or staff is None:

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 import audit
 from campaign.models import Campaign
 from models.models import DvkModel
+from models.services import record_recognition
 from registrations.models import ProgressReport, Registration, Status
 
 from . import selectors
@@ -821,8 +822,8 @@ def finalise_results(council: Council, *, by, now: datetime.datetime | None = No
         Registration.objects.filter(pk__in=recognised_ids + other_ids).update(status=Status.APPRAISED, updated_at=now)
         Registration.objects.filter(pk__in=recognised_ids).update(status=Status.RECOGNISED, updated_at=now)
         Registration.objects.filter(pk__in=other_ids).update(status=Status.NOT_RECOGNISED, updated_at=now)
-        if recognised_ids and any(f.name == "recognised_in_year" for f in DvkModel._meta.get_fields()):
-            DvkModel.objects.filter(registrations__pk__in=recognised_ids).update(recognised_in_year=council.campaign.year)
+        for model in DvkModel.objects.filter(registrations__pk__in=recognised_ids).distinct():
+            record_recognition(model, year=council.campaign.year, by=by)
 
         council.finalised_at = now
         council.finalised_by = by

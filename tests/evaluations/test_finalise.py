@@ -67,12 +67,12 @@ def test_finalising_seals_the_whole_table_in_one_ledger_entry(council, chair, sc
 
 
 def test_finalising_marks_the_year_a_model_was_recognised(council, chair, scored):
-    if not any(field.name == "recognised_in_year" for field in DvkModel._meta.get_fields()):
-        pytest.skip("the catalogue has no recognised_in_year yet")
     strong, weak, _person = scored
     services.finalise_results(council, by=chair.user)
     assert DvkModel.objects.get(pk=strong.model_id).recognised_in_year == 2020
     assert DvkModel.objects.get(pk=weak.model_id).recognised_in_year is None
+    recognised = AuditEntry.objects.get(action="dvk_model.recognised", object_id=str(strong.model_id))
+    assert recognised.actor == chair.user and recognised.after == {"recognised_in_year": 2020}
 
 
 def test_only_the_chair_finalises(council, members, staff_user, scored):
