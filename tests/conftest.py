@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 
 from tests.factories import MembershipFactory, UnitFactory, UserFactory
 
@@ -122,29 +123,31 @@ def other_focal_user(other_unit):
     return user
 
 
-def _client_for(client, user):
+def _client_for(user) -> Client:
+    """A client of its own per user, so that one test can act as several people."""
+    client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def staff_client(client, staff_user):
-    return _client_for(client, staff_user)
+def staff_client(staff_user):
+    return _client_for(staff_user)
 
 
 @pytest.fixture
-def focal_client(client, focal_user):
-    return _client_for(client, focal_user)
+def focal_client(focal_user):
+    return _client_for(focal_user)
 
 
 @pytest.fixture
-def other_focal_client(client, other_focal_user):
-    return _client_for(client, other_focal_user)
+def other_focal_client(other_focal_user):
+    return _client_for(other_focal_user)
 
 
 @pytest.fixture
-def viewer_client(client, viewer_user):
-    return _client_for(client, viewer_user)
+def viewer_client(viewer_user):
+    return _client_for(viewer_user)
 
 
 @pytest.fixture(scope="session")
