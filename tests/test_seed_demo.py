@@ -1,0 +1,32 @@
+from django.apps import apps
+from django.core.management import call_command
+
+from accounts.models import User
+
+
+def _row_counts() -> dict[str, int]:
+    project_apps = {"audit", "accounts", "campaign", "dvk_models", "registrations", "evaluations", "notifications", "reports"}
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in project_apps
+    }
+
+
+def test_seed_demo_loads_everything_once_and_a_second_run_changes_nothing(db):
+    call_command("seed_demo")
+    first = _row_counts()
+    assert first["registrations.Registration"] >= 20
+    assert first["evaluations.Scoresheet"] > 0
+    assert set(User.objects.values_list("username", flat=True)) >= {
+        "admin", "bdv", "truongban", "thanhmy", "kado", "chutich", "thamdinh1", "thamdinh2", "thamdinh3", "thamdinh4",
+    }
+    call_command("seed_demo")
+    assert _row_counts() == first
+    call_command("verify_audit")
+
+
+def test_every_demo_account_uses_the_published_password(db):
+    call_command("seed_demo")
+    for username in ("admin", "bdv", "truongban", "kado", "thanhmy", "chutich", "thamdinh4", "tutra", "mttq"):
+        assert User.objects.get(username=username).check_password("danvankheo2020"), username
