@@ -83,3 +83,11 @@ def test_password_change_explains_a_short_password_in_vietnamese(staff_client):
     content = response.content.decode()
     assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in content
     assert "too short" not in content
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, db):
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in response.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="vi")
+    assert '<html lang="en">' in response.content.decode()
