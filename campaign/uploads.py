@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -15,6 +16,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", DOCX: ".docx", XLSX: ".xlsx"}
+IMAGE_TYPES = (JPEG, PNG)
 
 
 def _office_type(upload) -> str | None:
@@ -51,6 +53,26 @@ def sniff_content_type(upload) -> str | None:
     return None
 
 
+def image_opens(upload, content_type: str) -> bool:
+    """Whether an upload that starts like a JPEG or PNG really decodes as one."""
+    expected_format = "JPEG" if content_type == JPEG else "PNG"
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            if image.format != expected_format:
+                return False
+            image.verify()
+        # verify() leaves the image unusable; a real decode catches truncated data.
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    finally:
+        upload.seek(0)
+    return True
+
+
 def check_upload(upload) -> str:
     """Return the content type of an acceptable upload; raise a ValidationError with a
     Vietnamese sentence otherwise."""
@@ -64,6 +86,8 @@ def check_upload(upload) -> str:
     if upload.size == 0:
         raise ValidationError(_("Tệp “%(name)s” rỗng.") % {"name": upload.name}, code="empty")
     content_type = sniff_content_type(upload)
+    if content_type in IMAGE_TYPES and not image_opens(upload, content_type):
+        raise ValidationError(_("Ảnh “%(name)s” bị hỏng hoặc không mở được.") % {"name": upload.name}, code="broken_image")
     if content_type is None:
         raise ValidationError(
             _("Tệp “%(name)s” không đúng định dạng cho phép. Chỉ nhận tệp PDF, ảnh JPEG/PNG, Word (.docx) hoặc Excel (.xlsx).")

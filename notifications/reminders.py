@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Membership, Role, Unit, User
 from campaign.models import Campaign, Deadline
@@ -34,10 +35,11 @@ class Reminder:
     @property
     def when_text(self) -> str:
         if self.offset_days > 0:
-            return _("còn %(days)d ngày") % {"days": self.offset_days}
+            return ngettext("còn %(days)d ngày", "còn %(days)d ngày", self.offset_days) % {"days": self.offset_days}
         if self.offset_days == 0:
             return _("hết hạn hôm nay")
-        return _("đã quá hạn %(days)d ngày") % {"days": -self.offset_days}
+        days = -self.offset_days
+        return ngettext("đã quá hạn %(days)d ngày", "đã quá hạn %(days)d ngày", days) % {"days": days}
 
 
 def _focal_points_by_unit(unit_ids) -> dict[int, list[User]]:

@@ -10,32 +10,19 @@ import os
 import re
 import unicodedata
 import uuid
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
+
+from campaign.uploads import EXTENSIONS, IMAGE_TYPES, JPEG, PNG, image_opens, sniff_content_type
 
 from .exceptions import EvidenceRejected
 
-PDF = "application/pdf"
-JPEG = "image/jpeg"
-PNG = "image/png"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", DOCX: ".docx", XLSX: ".xlsx"}
-IMAGE_TYPES = (JPEG, PNG)
 # What the file input offers; the server still decides by content.
 ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-JPEG_SIGNATURE = b"\xff\xd8\xff"
-PDF_SIGNATURE = b"%PDF-"
-ZIP_SIGNATURE = b"PK\x03\x04"
-OFFICE_PARTS = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml"}
 
 THUMBNAIL_SIZE = (320, 240)
 
@@ -77,37 +64,6 @@ def stored_name(inspected: InspectedFile) -> str:
     return f"{uuid.uuid4().hex}{inspected.extension}"
 
 
-def _sniff_office(upload) -> str | None:
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(upload) as package:
-            names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return None
-    if "[Content_Types].xml" not in names:
-        return None
-    for content_type, part in OFFICE_PARTS.items():
-        if part in names:
-            return content_type
-    return None
-
-
-def _image_opens(upload, expected_format: str) -> bool:
-    upload.seek(0)
-    try:
-        with Image.open(upload) as image:
-            if image.format != expected_format:
-                return False
-            image.verify()
-        # verify() leaves the image unusable; a real decode catches truncated data.
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return False
-    return True
-
-
 def inspect_upload(upload) -> InspectedFile:
     """What ``upload`` (a Django UploadedFile) is, or EvidenceRejected saying why not."""
     name = clean_original_name(getattr(upload, "name", ""))
@@ -121,22 +77,9 @@ def inspect_upload(upload) -> InspectedFile:
     if size == 0:
         raise EvidenceRejected(_("Tệp “%(name)s” rỗng, không có nội dung.") % {"name": name})
 
-    upload.seek(0)
-    head = upload.read(16)
-    content_type = None
-    if head.startswith(PDF_SIGNATURE):
-        content_type = PDF
-    elif head.startswith(JPEG_SIGNATURE):
-        if not _image_opens(upload, "JPEG"):
-            raise EvidenceRejected(_("Ảnh “%(name)s” bị hỏng hoặc không mở được.") % {"name": name})
-        content_type = JPEG
-    elif head.startswith(PNG_SIGNATURE):
-        if not _image_opens(upload, "PNG"):
-            raise EvidenceRejected(_("Ảnh “%(name)s” bị hỏng hoặc không mở được.") % {"name": name})
-        content_type = PNG
-    elif head.startswith(ZIP_SIGNATURE):
-        content_type = _sniff_office(upload)
-    upload.seek(0)
+    content_type = sniff_content_type(upload)
+    if content_type in IMAGE_TYPES and not image_opens(upload, content_type):
+        raise EvidenceRejected(_("Ảnh “%(name)s” bị hỏng hoặc không mở được.") % {"name": name})
     if content_type is None:
         raise EvidenceRejected(
             _(

@@ -2,11 +2,13 @@
 through a permission-checked view as an attachment."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from campaign.models import Document, PlanItemUpdate
 from campaign.services import add_document, record_plan_item_update
@@ -16,12 +18,18 @@ from tests.campaign import uploads
 pytestmark = pytest.mark.django_db
 
 
+def _jpeg_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), (255, 214, 0)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("upload", "expected"),
     [
         (uploads.pdf, PDF),
         (uploads.png, PNG),
-        (lambda: SimpleUploadedFile("anh.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20), JPEG),
+        (lambda: SimpleUploadedFile("anh.jpg", _jpeg_bytes()), JPEG),
         (uploads.docx, DOCX),
         (uploads.xlsx, XLSX),
     ],
@@ -35,6 +43,12 @@ def test_a_file_whose_content_is_not_an_accepted_type_is_refused_whatever_its_na
     with pytest.raises(ValidationError) as error:
         check_upload(upload())
     assert "không đúng định dạng cho phép" in error.value.messages[0]
+
+
+def test_a_file_that_starts_like_an_image_but_does_not_decode_is_refused():
+    with pytest.raises(ValidationError) as error:
+        check_upload(uploads.broken_png())
+    assert error.value.messages == ["Ảnh “anh-hong.png” bị hỏng hoặc không mở được."]
 
 
 def test_a_file_over_the_size_limit_is_refused(settings):

@@ -4,9 +4,19 @@ import io
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+BROKEN_PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def _png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), (183, 28, 28)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+PNG_BYTES = _png_bytes()
 
 
 def office_bytes(main_part: str) -> bytes:
@@ -23,6 +33,10 @@ def pdf(name="bien-ban.pdf"):
 
 def png(name="anh-hoi-nghi.png"):
     return SimpleUploadedFile(name, PNG_BYTES, content_type="image/png")
+
+
+def broken_png(name="anh-hong.png"):
+    return SimpleUploadedFile(name, BROKEN_PNG_BYTES, content_type="image/png")
 
 
 def docx(name="bao-cao.docx"):
