@@ -74,3 +74,13 @@ def _walk_from(client: Client, start: str) -> dict[str, int]:
         if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
             queue.extend(link.replace("&amp;", "&") for link in LINK.findall(response.content.decode()) if link.startswith("/showcase/"))
     return seen
+
+
+def test_the_english_interface_walks_without_a_server_error(seeded):
+    for username in ("bdv", "kado", "thamdinh4"):
+        client = Client(raise_request_exception=False)
+        client.force_login(User.objects.get(username=username))
+        client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+        statuses = _walk(client)
+        assert '<html lang="en">' in client.get("/").content.decode()
+        assert {url: status for url, status in statuses.items() if status >= 500} == {}, username
