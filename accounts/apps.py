@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Đơn vị và tài khoản")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the SECRET_KEY check

@@ -29,10 +29,19 @@ def test_check_deploy_is_clean_with_production_values():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = _manage("check", env_extra={"SECRET_KEY": ""})
+def test_production_refuses_to_serve_without_a_secret_key():
+    result = _manage("check", "--deploy", env_extra={"SECRET_KEY": "", "ALLOWED_HOSTS": "dvk.example.gov.vn"})
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert "(dvk.E001) SECRET_KEY must be set when DEBUG is off." in result.stderr
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DVK_TESTING", "SECRET_KEY"}}
+    wsgi = subprocess.run([sys.executable, "-c", "import config.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert wsgi.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in wsgi.stderr
+
+
+def test_tools_that_sign_nothing_run_without_a_secret_key():
+    result = _manage("makemigrations", "--check", "--dry-run", env_extra={"SECRET_KEY": ""})
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_migrations_match_the_models():
