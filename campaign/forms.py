@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Unit
 
 from .models import Acknowledgement, Campaign, Deadline, Document, PlanItem, PlanPeriod
+from .services import CAMPAIGN_FIELDS, DEADLINE_FIELDS, PERIOD_FIELDS
 from .uploads import check_upload
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -81,20 +82,7 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = [
-            "year",
-            "title",
-            "number",
-            "issued_on",
-            "place",
-            "legal_bases",
-            "preamble",
-            "purposes",
-            "implementation",
-            "recipients",
-            "signer_title",
-            "signer_name",
-        ]
+        fields = list(CAMPAIGN_FIELDS)
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "preamble": forms.Textarea(attrs={"rows": 3}),
@@ -124,7 +112,7 @@ class PeriodForm(forms.ModelForm):
 
     class Meta:
         model = PlanPeriod
-        fields = ["name", "starts_on", "ends_on", "order"]
+        fields = list(PERIOD_FIELDS)
 
     def clean(self):
         cleaned = super().clean()
@@ -200,7 +188,7 @@ class DeadlineForm(forms.ModelForm):
 
     class Meta:
         model = Deadline
-        fields = ["kind", "title", "due_date", "audience", "reminder_offsets"]
+        fields = list(DEADLINE_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
