@@ -12,8 +12,7 @@ from accounts.models import Unit
 
 from .models import EARLIEST_BIRTH_YEAR, DvkModel, Field
 from .selectors import replication_candidates
-
-PERSON_FIELDS = ("person_name", "person_birth_year", "person_position")
+from .services import EDITABLE_FIELDS, PERSON_FIELDS
 
 
 class DvkModelForm(forms.ModelForm):
@@ -25,21 +24,7 @@ class DvkModelForm(forms.ModelForm):
 
     class Meta:
         model = DvkModel
-        fields = [
-            "unit",
-            "name",
-            "kind",
-            "field",
-            "address",
-            "started_on",
-            "description",
-            "is_ethnic_minority_area",
-            "is_religious_area",
-            "person_name",
-            "person_birth_year",
-            "person_position",
-            "replicates",
-        ]
+        fields = ["unit", *EDITABLE_FIELDS]
         widgets = {
             "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 5}),
@@ -112,9 +97,9 @@ class DvkModelForm(forms.ModelForm):
         cleaned = super().clean()
         # A collective model has no person: whatever was typed there is not checked.
         if cleaned.get("kind") == DvkModel.Kind.MODEL:
-            for name in PERSON_FIELDS:
+            for name, empty in PERSON_FIELDS.items():
                 self._errors.pop(name, None)
-                cleaned[name] = None if name == "person_birth_year" else ""
+                cleaned[name] = empty
         return cleaned
 
     def service_fields(self) -> dict:
