@@ -58,18 +58,27 @@ def _campaign_url(name: str, campaign) -> str:
 # Mixins -----------------------------------------------------------------------------
 
 
-class CouncilMixin(LoginRequiredMixin):
+class NotFoundFirstMixin(LoginRequiredMixin):
+    """Sends an anonymous visitor to sign in, then resolves the cached property named by
+    ``resolve_first`` (which raises Http404) before any method check, so a refused
+    object is a 404 whatever the method."""
+
+    resolve_first: str
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        getattr(self, self.resolve_first)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CouncilMixin(NotFoundFirstMixin):
     """A page of one campaign's council, given by ``campaign_pk``. Staff of the district
     open it (creating the council with its defaults the first time); anyone without
     ``permission_required`` on the council gets a 404."""
 
     permission_required = "evaluations.manage_council"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.council  # noqa: B018 - a 404 comes before any method check
-        return super().dispatch(request, *args, **kwargs)
+    resolve_first = "council"
 
     @cached_property
     def council(self) -> Council:
@@ -197,12 +206,8 @@ class CouncilView(CouncilMixin, TemplateView):
         return self.render_to_response(self.get_context_data(member_form=form))
 
 
-class MemberMixin(LoginRequiredMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.member  # noqa: B018 - a 404 comes before any method check
-        return super().dispatch(request, *args, **kwargs)
+class MemberMixin(NotFoundFirstMixin):
+    resolve_first = "member"
 
     @cached_property
     def member(self) -> CouncilMember:
@@ -425,15 +430,11 @@ class QueueView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class AssignmentMixin(LoginRequiredMixin):
+class AssignmentMixin(NotFoundFirstMixin):
     """The user's own, non-recused assignment for ``registration_pk``; anything else,
     a focal point included, is a 404."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.assignment  # noqa: B018 - a 404 comes before any method check
-        return super().dispatch(request, *args, **kwargs)
+    resolve_first = "assignment"
 
     @cached_property
     def assignment(self):
@@ -588,17 +589,13 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
 # Staff and chair: every sheet of a registration, reopening -------------------------------
 
 
-class RegistrationSheetsView(LoginRequiredMixin, TemplateView):
+class RegistrationSheetsView(NotFoundFirstMixin, TemplateView):
     """Every member's sheet for one registration: staff read them all; the chair sees
     them to reopen one (scores hidden while the chair owes their own sheet)."""
 
     template_name = "evaluations/sheets.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.council  # noqa: B018 - a 404 comes before any method check
-        return super().dispatch(request, *args, **kwargs)
+    resolve_first = "council"
 
     @cached_property
     def registration(self):
@@ -649,14 +646,10 @@ class RegistrationSheetsView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class ReopenView(LoginRequiredMixin, TemplateView):
+class ReopenView(NotFoundFirstMixin, TemplateView):
     template_name = "evaluations/reopen.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.sheet  # noqa: B018 - a 404 comes before any method check
-        return super().dispatch(request, *args, **kwargs)
+    resolve_first = "sheet"
 
     @cached_property
     def sheet(self) -> Scoresheet:
