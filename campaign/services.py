@@ -63,6 +63,19 @@ def _require_open(campaign: Campaign) -> None:
         raise TransitionNotAllowed(_("Kế hoạch đã kết thúc, không thể thay đổi."))
 
 
+def _require_editable(campaign: Campaign, by) -> None:
+    """Every change to a plan's content: made by its district's staff, while the plan is open."""
+    _require_manager(campaign, by)
+    _require_open(campaign)
+
+
+def _assign(obj, fields: dict, allowed: tuple, what: str) -> None:
+    for name, value in fields.items():
+        if name not in allowed:
+            raise TypeError(f"unknown {what} field: {name}")
+        setattr(obj, name, value)
+
+
 def _check_version(obj, version) -> None:
     if version is not None and int(version) != obj.version:
         raise StaleEdit(
@@ -102,14 +115,10 @@ def create_campaign(*, owner: Unit, by, with_default_periods: bool = True, **fie
 def update_campaign(campaign: Campaign, *, by, version=None, **fields) -> Campaign:
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().select_related("owner").get(pk=campaign.pk)
-        _require_manager(campaign, by)
-        _require_open(campaign)
+        _require_editable(campaign, by)
         _check_version(campaign, version)
         before = _snapshot(campaign, CAMPAIGN_FIELDS)
-        for name, value in fields.items():
-            if name not in CAMPAIGN_FIELDS:
-                raise TypeError(f"unknown campaign field: {name}")
-            setattr(campaign, name, value)
+        _assign(campaign, fields, CAMPAIGN_FIELDS, "campaign")
         campaign.version += 1
         campaign.save()
         audit.record(by, "campaign.updated", campaign, before=before, after=_snapshot(campaign, CAMPAIGN_FIELDS))
@@ -161,8 +170,7 @@ def _check_period_dates(starts_on, ends_on) -> None:
 def create_period(campaign: Campaign, *, by, name: str, starts_on, ends_on, order: int | None = None) -> PlanPeriod:
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        _require_manager(campaign, by)
-        _require_open(campaign)
+        _require_editable(campaign, by)
         _check_period_dates(starts_on, ends_on)
         if order is None:
             order = campaign.periods.count() + 1
@@ -174,13 +182,9 @@ def create_period(campaign: Campaign, *, by, name: str, starts_on, ends_on, orde
 def update_period(period: PlanPeriod, *, by, **fields) -> PlanPeriod:
     with transaction.atomic():
         period = PlanPeriod.objects.select_for_update().select_related("campaign").get(pk=period.pk)
-        _require_manager(period.campaign, by)
-        _require_open(period.campaign)
+        _require_editable(period.campaign, by)
         before = _snapshot(period, PERIOD_FIELDS)
-        for name, value in fields.items():
-            if name not in PERIOD_FIELDS:
-                raise TypeError(f"unknown period field: {name}")
-            setattr(period, name, value)
+        _assign(period, fields, PERIOD_FIELDS, "period")
         _check_period_dates(period.starts_on, period.ends_on)
         period.save()
         audit.record(by, "plan_period.updated", period, before=before, after=_snapshot(period, PERIOD_FIELDS))
@@ -190,8 +194,7 @@ def update_period(period: PlanPeriod, *, by, **fields) -> PlanPeriod:
 def delete_period(period: PlanPeriod, *, by) -> None:
     with transaction.atomic():
         period = PlanPeriod.objects.select_for_update().select_related("campaign").get(pk=period.pk)
-        _require_manager(period.campaign, by)
-        _require_open(period.campaign)
+        _require_editable(period.campaign, by)
         if period.items.exists():
             raise TransitionNotAllowed(_("Giai đoạn còn nhiệm vụ; hãy chuyển hoặc xóa các nhiệm vụ trước."))
         audit.record(by, "plan_period.deleted", period, before=_snapshot(period, PERIOD_FIELDS))
@@ -226,8 +229,7 @@ def create_plan_item(
 ) -> PlanItem:
     with transaction.atomic():
         period = PlanPeriod.objects.select_for_update().select_related("campaign").get(pk=period.pk)
-        _require_manager(period.campaign, by)
-        _require_open(period.campaign)
+        _require_editable(period.campaign, by)
         _check_units_of_district(period.campaign, [lead_unit, *coordinating_units])
         if order is None:
             order = period.items.count() + 1
@@ -243,14 +245,10 @@ def update_plan_item(item: PlanItem, *, by, version=None, coordinating_units=Non
     with transaction.atomic():
         item = PlanItem.objects.select_for_update().select_related("period__campaign").get(pk=item.pk)
         campaign = item.period.campaign
-        _require_manager(campaign, by)
-        _require_open(campaign)
+        _require_editable(campaign, by)
         _check_version(item, version)
         before = _item_snapshot(item)
-        for name, value in fields.items():
-            if name not in ITEM_FIELDS:
-                raise TypeError(f"unknown plan item field: {name}")
-            setattr(item, name, value)
+        _assign(item, fields, ITEM_FIELDS, "plan item")
         if item.period.campaign_id != campaign.pk:
             raise NotAllowed(_("Giai đoạn được chọn không thuộc kế hoạch này."))
         _check_units_of_district(campaign, [item.lead_unit, *(coordinating_units or [])])
@@ -279,8 +277,7 @@ def set_plan_item_status(item: PlanItem, status: str, *, by, on: datetime.date |
     """Move a task between planned, in progress, done and cancelled; done records the day."""
     with transaction.atomic():
         item = PlanItem.objects.select_for_update().select_related("period__campaign").get(pk=item.pk)
-        _require_manager(item.period.campaign, by)
-        _require_open(item.period.campaign)
+        _require_editable(item.period.campaign, by)
         _check_version(item, version)
         _set_status(item, status, by, on or timezone.localdate())
     return item
@@ -294,8 +291,7 @@ def record_plan_item_update(
     with transaction.atomic():
         item = PlanItem.objects.select_for_update().select_related("period__campaign").get(pk=item.pk)
         campaign = item.period.campaign
-        _require_manager(campaign, by)
-        _require_open(campaign)
+        _require_editable(campaign, by)
         if date > timezone.localdate():
             raise TransitionNotAllowed(_("Ngày cập nhật không được sau ngày hôm nay."))
         if not text.strip():
@@ -319,8 +315,7 @@ def delete_plan_item(item: PlanItem, *, by) -> None:
     """Remove a task entered by mistake. A task with progress updates is cancelled instead."""
     with transaction.atomic():
         item = PlanItem.objects.select_for_update().select_related("period__campaign").get(pk=item.pk)
-        _require_manager(item.period.campaign, by)
-        _require_open(item.period.campaign)
+        _require_editable(item.period.campaign, by)
         if item.updates.exists():
             raise TransitionNotAllowed(
                 _("Nhiệm vụ đã có cập nhật tiến độ nên không xóa được; hãy chuyển sang “Không thực hiện”.")
@@ -347,8 +342,7 @@ def set_deadline(
     (custom ones excepted); an extension must stay later than the common date."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        _require_manager(campaign, by)
-        _require_open(campaign)
+        _require_editable(campaign, by)
         if kind != Deadline.Kind.CUSTOM:
             clash = Deadline.objects.filter(campaign=campaign, kind=kind)
             if deadline is not None:
@@ -386,8 +380,7 @@ def set_deadline(
 def delete_deadline(deadline: Deadline, *, by) -> None:
     with transaction.atomic():
         deadline = Deadline.objects.select_for_update().select_related("campaign").get(pk=deadline.pk)
-        _require_manager(deadline.campaign, by)
-        _require_open(deadline.campaign)
+        _require_editable(deadline.campaign, by)
         audit.record(by, "deadline.deleted", deadline, before=_snapshot(deadline, DEADLINE_FIELDS))
         deadline.delete()
 
@@ -397,8 +390,7 @@ def grant_extension(deadline: Deadline, unit: Unit, *, by, due_date: datetime.da
     replaces the unit's earlier extension."""
     with transaction.atomic():
         deadline = Deadline.objects.select_for_update().select_related("campaign").get(pk=deadline.pk)
-        _require_manager(deadline.campaign, by)
-        _require_open(deadline.campaign)
+        _require_editable(deadline.campaign, by)
         if unit.parent_id != deadline.campaign.owner_id:
             raise InvalidExtension(_("Đơn vị “%(unit)s” không thuộc huyện của kế hoạch.") % {"unit": unit})
         if due_date <= deadline.due_date:
@@ -432,8 +424,7 @@ def revoke_extension(extension: DeadlineExtension, *, by) -> None:
         extension = (
             DeadlineExtension.objects.select_for_update().select_related("deadline__campaign", "unit").get(pk=extension.pk)
         )
-        _require_manager(extension.deadline.campaign, by)
-        _require_open(extension.deadline.campaign)
+        _require_editable(extension.deadline.campaign, by)
         audit.record(
             by,
             "deadline.extension_revoked",
@@ -455,8 +446,7 @@ def add_document(campaign: Campaign, *, by, number: str, date: datetime.date, ti
     """A document the units must disseminate; the file is checked by content."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        _require_manager(campaign, by)
-        _require_open(campaign)
+        _require_editable(campaign, by)
         document = Document(campaign=campaign, number=number, date=date, title=title, uploaded_by=by)
         if file is not None:
             _attach(file, document, "file")
@@ -473,8 +463,7 @@ def add_document(campaign: Campaign, *, by, number: str, date: datetime.date, ti
 def delete_document(document: Document, *, by) -> None:
     with transaction.atomic():
         document = Document.objects.select_for_update().select_related("campaign").get(pk=document.pk)
-        _require_manager(document.campaign, by)
-        _require_open(document.campaign)
+        _require_editable(document.campaign, by)
         if document.acknowledgements.exists():
             raise TransitionNotAllowed(_("Đã có đơn vị ghi nhận quán triệt văn bản này nên không xóa được."))
         audit.record(by, "document.deleted", document, before={"number": document.number, "title": document.title})
