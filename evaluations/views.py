@@ -55,6 +55,16 @@ def _campaign_url(name: str, campaign) -> str:
     return reverse(f"evaluations:{name}", kwargs={"campaign_pk": campaign.pk})
 
 
+def _attach_points(assignment, criteria) -> list:
+    """Set ``sheet`` and ``total`` (None while nothing is scored) on an assignment loaded
+    with its scores, and return its points in the order of ``criteria``."""
+    assignment.sheet = selectors.sheet_of(assignment)
+    points = {score.criterion_id: score.points for score in assignment.sheet.scores.all()} if assignment.sheet else {}
+    values = [value for value in points.values() if value is not None]
+    assignment.total = sum(values) if values else None
+    return [points.get(criterion.pk) for criterion in criteria]
+
+
 # Mixins -----------------------------------------------------------------------------
 
 
@@ -474,11 +484,7 @@ class ScoresheetView(AssignmentMixin, TemplateView):
         reports, evidence = selectors.registration_material(registration)
         others = [a for a in selectors.sheets_for_registration(council, registration) if a.pk != self.assignment.pk]
         for other in others:
-            other.sheet = selectors.sheet_of(other)
-            points = {score.criterion_id: score.points for score in other.sheet.scores.all()} if other.sheet else {}
-            other.cells = [(criterion, points.get(criterion.pk)) for criterion in self.criteria]
-            values = [value for value in points.values() if value is not None]
-            other.total = sum(values) if values else None
+            other.cells = list(zip(self.criteria, _attach_points(other, self.criteria), strict=True))
         context.update(
             registration=registration,
             model=registration.model,
@@ -628,11 +634,7 @@ class RegistrationSheetsView(NotFoundFirstMixin, TemplateView):
         )
         criteria = selectors.criteria_by_kind(council.campaign).get(self.registration.model.kind, [])
         for assignment in assignments:
-            assignment.sheet = selectors.sheet_of(assignment)
-            points = {s.criterion_id: s.points for s in assignment.sheet.scores.all()} if assignment.sheet else {}
-            assignment.cells = [points.get(c.pk) for c in criteria]
-            values = [p for p in points.values() if p is not None]
-            assignment.total = sum(values) if values else None
+            assignment.cells = _attach_points(assignment, criteria)
         context.update(
             registration=self.registration,
             council=council,
