@@ -68,6 +68,16 @@ class ReportDocument:
     filename_stem: str = "bao-cao"
 
 
+def _numbered_table(caption: str, columns: list[Column], rows, total: list[str] | None = None) -> Table:
+    """A table whose first column numbers the rows (STT), as every table of the report has."""
+    return Table(
+        caption=caption,
+        columns=[Column(_("STT"), 7, True), *columns],
+        rows=[[str(i), *row] for i, row in enumerate(rows, 1)],
+        total=["", *total] if total is not None else None,
+    )
+
+
 def _intro(report: SummaryReport, content: dict, issuer: str) -> str:
     campaign = content["campaign"]
     plan = _("Kế hoạch")
@@ -147,20 +157,20 @@ def _registration_blocks(content: dict, issuer: str) -> list:
     ]
     keys = ("registered", "models", "exemplars", "accepted", "recognised")
     blocks.append(
-        Table(
+        _numbered_table(
             caption=_("Bảng 1. Kết quả đăng ký theo đơn vị"),
-            columns=[Column(_("STT"), 7, True), Column(_("Đơn vị"), 38), *count_columns],
-            rows=[[str(i), row["name"], *(vn_int(row[k]) for k in keys)] for i, row in enumerate(content["units"], 1)],
-            total=["", _("Tổng cộng"), *(vn_int(totals[k]) for k in keys)],
+            columns=[Column(_("Đơn vị"), 38), *count_columns],
+            rows=[[row["name"], *(vn_int(row[k]) for k in keys)] for row in content["units"]],
+            total=[_("Tổng cộng"), *(vn_int(totals[k]) for k in keys)],
         )
     )
     field_totals = content["field_totals"]
     blocks.append(
-        Table(
+        _numbered_table(
             caption=_("Bảng 2. Kết quả đăng ký theo lĩnh vực"),
-            columns=[Column(_("STT"), 7, True), Column(_("Lĩnh vực"), 38), *count_columns],
-            rows=[[str(i), row["name"], *(vn_int(row[k]) for k in keys)] for i, row in enumerate(content["fields"], 1)],
-            total=["", _("Tổng cộng"), *(vn_int(field_totals[k]) for k in keys)],
+            columns=[Column(_("Lĩnh vực"), 38), *count_columns],
+            rows=[[row["name"], *(vn_int(row[k]) for k in keys)] for row in content["fields"]],
+            total=[_("Tổng cộng"), *(vn_int(field_totals[k]) for k in keys)],
         )
     )
     return blocks
@@ -186,10 +196,9 @@ def _resource_blocks(content: dict) -> list:
                 "workdays": vn_int(totals["workdays"]),
             }
         ),
-        Table(
+        _numbered_table(
             caption=_("Bảng 3. Nguồn lực huy động theo đơn vị"),
             columns=[
-                Column(_("STT"), 7, True),
                 Column(_("Đơn vị"), 33),
                 Column(_("Số hộ tham gia"), 14, True),
                 Column(_("Kinh phí (triệu đồng)"), 17, True),
@@ -198,17 +207,15 @@ def _resource_blocks(content: dict) -> list:
             ],
             rows=[
                 [
-                    str(i),
                     row["name"],
                     vn_int(row["households"]),
                     vn_millions(row["funds_vnd"]),
                     vn_millions(row["socialised_funds_vnd"]),
                     vn_int(row["workdays"]),
                 ]
-                for i, row in enumerate(reporting, 1)
+                for row in reporting
             ],
             total=[
-                "",
                 _("Tổng cộng"),
                 vn_int(totals["households"]),
                 vn_millions(totals["funds_vnd"]),
@@ -232,14 +239,13 @@ def _result_blocks(content: dict) -> list:
     ]
     if content["recognised"]:
         rows = []
-        for i, row in enumerate(content["recognised"], 1):
+        for row in content["recognised"]:
             name = f"{row['name']} ({row['person']})" if row["person"] else row["name"]
-            rows.append([str(i), name, row["unit"], row["field"], vn_decimal(row["score"]), row["classification"]])
+            rows.append([name, row["unit"], row["field"], vn_decimal(row["score"]), row["classification"]])
         blocks.append(
-            Table(
+            _numbered_table(
                 caption=_("Bảng 4. Mô hình, điển hình được công nhận"),
                 columns=[
-                    Column(_("STT"), 7, True),
                     Column(_("Mô hình, điển hình"), 35),
                     Column(_("Đơn vị"), 18),
                     Column(_("Lĩnh vực"), 16),
@@ -257,21 +263,20 @@ def _award_blocks(content: dict) -> list:
     proposals = content["proposals"]
     if proposals:
         rows = []
-        for i, row in enumerate(proposals, 1):
+        for row in proposals:
             outcome = row["status_label"]
             if row["decision_number"]:
                 outcome = _("Quyết định số %(number)s") % {"number": row["decision_number"]}
                 if row["decision_date"]:
                     outcome = _("%(decision)s ngày %(date)s") % {"decision": outcome, "date": row["decision_date"]}
-            rows.append([str(i), row["nominee"], row["unit"], row["level_label"], outcome])
+            rows.append([row["nominee"], row["unit"], row["level_label"], outcome])
         blocks.append(
             Paragraph(_("Đề nghị khen thưởng %(count)s tập thể, cá nhân có thành tích tiêu biểu:") % {"count": len(proposals)})
         )
         blocks.append(
-            Table(
+            _numbered_table(
                 caption=_("Bảng 5. Đề nghị khen thưởng"),
                 columns=[
-                    Column(_("STT"), 7, True),
                     Column(_("Tập thể, cá nhân"), 33),
                     Column(_("Đơn vị"), 20),
                     Column(_("Hình thức"), 18),
@@ -288,18 +293,17 @@ def _award_blocks(content: dict) -> list:
             Paragraph(_("Đề nghị tặng Kỷ niệm chương “Vì sự nghiệp Dân vận” cho %(count)s cá nhân:") % {"count": len(medals)})
         )
         blocks.append(
-            Table(
+            _numbered_table(
                 caption=_("Bảng 6. Đề nghị tặng Kỷ niệm chương “Vì sự nghiệp Dân vận”"),
                 columns=[
-                    Column(_("STT"), 7, True),
                     Column(_("Họ và tên"), 25),
                     Column(_("Năm sinh"), 11, True),
                     Column(_("Chức vụ, đơn vị"), 37),
                     Column(_("Kết quả"), 20),
                 ],
                 rows=[
-                    [str(i), row["full_name"], str(row["birth_year"]), f"{row['position']}, {row['unit']}", row["status_label"]]
-                    for i, row in enumerate(medals, 1)
+                    [row["full_name"], str(row["birth_year"]), f"{row['position']}, {row['unit']}", row["status_label"]]
+                    for row in medals
                 ],
             )
         )
