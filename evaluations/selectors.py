@@ -207,19 +207,16 @@ def member_queue(seat: CouncilMember) -> list[Assignment]:
 
 def queue_progress(assignments: list[Assignment]) -> Progress:
     active = [a for a in assignments if not a.is_recused]
-    submitted = sum(1 for a in active if _sheet(a) is not None and _sheet(a).is_submitted)
+    submitted = sum(1 for sheet in map(sheet_of, active) if sheet is not None and sheet.is_submitted)
     return Progress(submitted, len(active))
 
 
-def _sheet(assignment: Assignment) -> Scoresheet | None:
+def sheet_of(assignment: Assignment) -> Scoresheet | None:
+    """The assignment's sheet (loaded with it), or None before the member saves one."""
     try:
         return assignment.scoresheet
     except Scoresheet.DoesNotExist:
         return None
-
-
-def sheet_of(assignment: Assignment) -> Scoresheet | None:
-    return _sheet(assignment)
 
 
 def assignment_for_scoring(user, registration_pk: int) -> Assignment | None:
@@ -509,7 +506,7 @@ def score_matrix(council: Council) -> ScoreMatrix:
         points[sheet_id][criterion_id] = value
     cells = {}
     for assignment in assignments:
-        sheet = _sheet(assignment)
+        sheet = sheet_of(assignment)
         cells[(assignment.registration_id, assignment.member_id)] = MatrixCell(
             assignment, sheet, points.get(sheet.pk, {}) if sheet else {}
         )
