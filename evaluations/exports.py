@@ -10,10 +10,6 @@ from .models import Assignment, Scoresheet
 from .selectors import ResultsTable, ScoreMatrix
 
 
-def _kind_label(kind: str) -> str:
-    return str(dict(DvkModel.Kind.choices).get(kind, kind))
-
-
 def _sheet_status(cell) -> str:
     if cell is None:
         return _("Không phân công")

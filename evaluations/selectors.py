@@ -68,16 +68,6 @@ def seat_on(user, council: Council) -> CouncilMember | None:
     return seats_of(user).filter(council=council).first()
 
 
-def councils_visible_to(user) -> QuerySet[Council]:
-    """Councils the user may open at all: of districts they manage or view, or where
-    they sit. What they may do there is decided by rules.py."""
-    if not getattr(user, "is_authenticated", False):
-        return Council.objects.none()
-    return Council.objects.filter(
-        Q(campaign__owner_id__in=user.viewer_district_ids()) | Q(pk__in=list(seat_positions(user)))
-    ).select_related("campaign", "campaign__owner")
-
-
 def council_members(council: Council) -> QuerySet[CouncilMember]:
     return council.members.select_related("user", "unit").order_by("position", "pk")
 
@@ -330,10 +320,6 @@ class ResultsTable:
         for row in self.rows:
             grouped[row.outcome.kind].append(row)
         return [(kind, label, grouped[kind]) for kind, label in DvkModel.Kind.choices if grouped.get(kind)]
-
-    @property
-    def quorate_count(self) -> int:
-        return sum(1 for row in self.rows if row.outcome.is_quorate)
 
     @property
     def needs_vote_count(self) -> int:
