@@ -37,12 +37,6 @@ def reports_visible_to(user) -> QuerySet[SummaryReport]:
     )
 
 
-def reports_managed_by(user) -> QuerySet[SummaryReport]:
-    if not getattr(user, "is_authenticated", False):
-        return SummaryReport.objects.none()
-    return reports_visible_to(user).filter(campaign__owner_id__in=user.district_ids())
-
-
 def report_list(user) -> QuerySet[SummaryReport]:
     """The index rows with their files: two queries whatever the number of reports."""
     return (
