@@ -3,6 +3,8 @@
 Every object is fetched through a selector scoped to the user, so another district's
 campaign or proposal is a 404; a role that can see the page but not act on it gets 403."""
 
+from functools import cached_property
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -58,6 +60,18 @@ class CampaignMixin(LoginRequiredMixin):
             raise PermissionDenied(_("Chỉ chuyên viên Ban Dân vận của huyện mới thực hiện được việc này."))
 
 
+class ManagedCampaignMixin(CampaignMixin):
+    """A page that changes the campaign's awards: ``self.campaign`` is resolved before
+    any method check, and only its managers get past (403 for the rest)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.campaign = self.get_campaign()
+        self.require_manager(self.campaign)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ProposalListView(CampaignMixin, TemplateView):
     template_name = "evaluations/awards/proposal_list.html"
 
@@ -86,16 +100,12 @@ class ProposalListView(CampaignMixin, TemplateView):
         return context
 
 
-class ProposalDraftFromResultsView(CampaignMixin, TemplateView):
+class ProposalDraftFromResultsView(ManagedCampaignMixin, TemplateView):
     template_name = "evaluations/awards/draft_from_results.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.campaign = self.get_campaign()
-        self.require_manager(self.campaign)
-        self.council = Council.objects.filter(campaign=self.campaign).first()
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def council(self) -> Council | None:
+        return Council.objects.filter(campaign=self.campaign).first()
 
     def get_results(self):
         results = list(awards.finalised_results(self.campaign))
@@ -135,8 +145,9 @@ class ProposalMixin(LoginRequiredMixin):
         return get_object_or_404(awards.proposals_visible_to(self.request.user), pk=self.kwargs["pk"])
 
 
-class ProposalEditView(ProposalMixin, TemplateView):
-    template_name = "evaluations/awards/proposal_form.html"
+class ManagedProposalMixin(ProposalMixin):
+    """A page that changes one proposal: ``self.proposal`` is resolved before any method
+    check (404 when invisible), and only the campaign's managers get past (403)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -145,6 +156,10 @@ class ProposalEditView(ProposalMixin, TemplateView):
         if not awards.manages_awards(request.user, self.proposal.campaign):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class ProposalEditView(ManagedProposalMixin, TemplateView):
+    template_name = "evaluations/awards/proposal_form.html"
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -253,16 +268,8 @@ class ProposalVoteView(ProposalMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class ProposalDecideView(ProposalMixin, TemplateView):
+class ProposalDecideView(ManagedProposalMixin, TemplateView):
     template_name = "evaluations/awards/proposal_decide.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.proposal = self.get_proposal()
-        if not awards.manages_awards(request.user, self.proposal.campaign):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -304,15 +311,8 @@ class MedalListView(CampaignMixin, TemplateView):
         return context
 
 
-class MedalCreateView(CampaignMixin, TemplateView):
+class MedalCreateView(ManagedCampaignMixin, TemplateView):
     template_name = "evaluations/medals/medal_form.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.campaign = self.get_campaign()
-        self.require_manager(self.campaign)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
