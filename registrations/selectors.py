@@ -8,6 +8,7 @@ from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySe
 
 from audit.models import AuditEntry
 from campaign.models import Campaign
+from models.models import DvkModel
 
 from .models import Evidence, ProgressReport, Registration, Status
 
@@ -145,6 +146,15 @@ def unit_registrations(user, campaign: Campaign | None = None) -> QuerySet[Regis
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     return qs.order_by("-campaign__year", "returned_first", "unit__name", "model__name")
+
+
+def own_models(user, *, unregistered_in: Campaign | None = None) -> QuerySet[DvkModel]:
+    """The models of the user's focal units, by name; with ``unregistered_in``, only
+    those not yet registered in that campaign."""
+    qs = DvkModel.objects.filter(unit_id__in=user.focal_unit_ids()).select_related("unit")
+    if unregistered_in is not None:
+        qs = qs.exclude(registrations__campaign=unregistered_in)
+    return qs.order_by("name")
 
 
 def status_counts(queryset: QuerySet[Registration]) -> dict[str, int]:

@@ -18,7 +18,6 @@ from django_filters.views import FilterView
 
 from accounts.xlsx import build_workbook, workbook_response
 from campaign.models import Deadline
-from models.models import DvkModel
 
 from . import dashboard, exports, services
 from .exceptions import IncompleteRegistration, RegistrationError, StaleEdit
@@ -29,6 +28,7 @@ from .selectors import (
     campaigns_visible_to,
     history_of,
     open_campaign_for,
+    own_models,
     registration_detail,
     registration_list,
     registrations_visible_to,
@@ -122,9 +122,6 @@ class UnitHomeView(LoginRequiredMixin, TemplateView):
             registration.final_report = reports.get(ProgressReport.Kind.FINAL)
         obligations = dashboard.obligations(user, campaign)
         pending = sorted((o for o in obligations if not o.done), key=lambda o: o.sort_key)
-        unregistered = DvkModel.objects.filter(unit_id__in=user.focal_unit_ids()).select_related("unit").order_by("name")
-        if campaign is not None:
-            unregistered = unregistered.exclude(registrations__campaign=campaign)
         context.update(
             units=units,
             campaign=campaign,
@@ -132,7 +129,7 @@ class UnitHomeView(LoginRequiredMixin, TemplateView):
             registrations=registrations,
             obligations=pending,
             done_obligations=[o for o in obligations if o.done],
-            unregistered=list(unregistered),
+            unregistered=list(own_models(user, unregistered_in=campaign)),
             today=timezone.localdate(),
         )
         return context
@@ -154,13 +151,12 @@ class RegistrationCreateView(LoginRequiredMixin, TemplateView):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         require(request.user, "registrations.add_registration")
-        self.own_models = DvkModel.objects.filter(unit_id__in=request.user.focal_unit_ids()).select_related("unit")
         self.model = None
         model_id = request.GET.get("model") or request.POST.get("model")
         if model_id:
             if not str(model_id).isdigit():
                 raise PermissionDenied
-            self.model = get_object_or_404(self.own_models, pk=model_id)
+            self.model = get_object_or_404(own_models(request.user), pk=model_id)
         first = self.model.unit if self.model else request.user.units().filter(pk__in=request.user.focal_unit_ids()).first()
         self.campaign = open_campaign_for(first) if first else None
         if self.campaign is None:
@@ -176,7 +172,7 @@ class RegistrationCreateView(LoginRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def eligible_models(self):
-        return self.own_models.exclude(registrations__campaign=self.campaign).order_by("name")
+        return own_models(self.request.user, unregistered_in=self.campaign)
 
     def get_form(self, data=None):
         form = NewRegistrationForm(data, models=self.eligible_models(), initial={"model": self.model})
