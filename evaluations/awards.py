@@ -185,15 +185,31 @@ class Tally:
 
 
 def tally_for(proposal: AwardProposal) -> Tally:
-    council = Council.objects.get(campaign_id=proposal.campaign_id)
-    counts = {row["choice"]: row["n"] for row in proposal.votes.values("choice").annotate(n=Count("pk"))}
-    return Tally.for_council(
-        council,
-        agree=counts.get(Choice.AGREE, 0),
-        disagree=counts.get(Choice.DISAGREE, 0),
-        abstain=counts.get(Choice.ABSTAIN, 0),
-        members=council.members.count(),
-    )
+    return tallies_for([proposal])[proposal.pk]
+
+
+def tallies_for(proposals: list[AwardProposal]) -> dict[int, Tally]:
+    """proposal id → its tally, for proposals of one campaign, in three queries whatever
+    their number."""
+    if not proposals:
+        return {}
+    council = Council.objects.get(campaign_id=proposals[0].campaign_id)
+    counts: dict[int, dict[str, int]] = {proposal.pk: {} for proposal in proposals}
+    for row in (
+        ProposalVote.objects.filter(proposal_id__in=list(counts)).values("proposal_id", "choice").annotate(n=Count("pk"))
+    ):
+        counts[row["proposal_id"]][row["choice"]] = row["n"]
+    members = council.members.count()
+    return {
+        pk: Tally.for_council(
+            council,
+            agree=choices.get(Choice.AGREE, 0),
+            disagree=choices.get(Choice.DISAGREE, 0),
+            abstain=choices.get(Choice.ABSTAIN, 0),
+            members=members,
+        )
+        for pk, choices in counts.items()
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -571,7 +587,9 @@ def close_voting(campaign: Campaign, proposal_ids, *, by) -> list[AwardProposal]
                     _("“%(nominee)s” đang ở trạng thái “%(status)s”; chỉ kết thúc biểu quyết cho đề nghị đang biểu quyết.")
                     % {"nominee": proposal.nominee, "status": proposal.get_status_display()}
                 )
-            tally = tally_for(proposal)
+        tallies = tallies_for(proposals)
+        for proposal in proposals:
+            tally = tallies[proposal.pk]
             proposal.status = Status.PASSED if tally.passes else Status.REJECTED
             proposal.voting_closed_at = timezone.now()
             proposal.save(update_fields=["status", "voting_closed_at"])
