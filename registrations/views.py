@@ -352,11 +352,8 @@ class RegistrationActionView(LoginRequiredMixin, View):
             message = self.act(registration)
         except RegistrationError as error:
             messages.error(request, error.message)
-            return self.failed(registration)
-        messages.success(request, message)
-        return redirect("registrations:detail", registration.pk)
-
-    def failed(self, registration):
+        else:
+            messages.success(request, message)
         return redirect("registrations:detail", registration.pk)
 
     def act(self, registration) -> str:
