@@ -1,19 +1,10 @@
+"""Read-only admin pages: reports change only through their pages (services audit every change)."""
+
 from django.contrib import admin
 
+from registrations.admin import ReadOnlyAdmin
+
 from .models import ReportFile, SummaryReport
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Reports change only through their pages (services audit every change)."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SummaryReport)
