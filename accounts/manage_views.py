@@ -7,15 +7,12 @@ from dataclasses import asdict
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
-
-from audit.models import AuditEntry
 
 from . import services
 from .exceptions import AccountError, ImportRejected
@@ -29,7 +26,15 @@ from .manage_forms import (
     UnitFilterForm,
 )
 from .rules import is_district_staff
-from .selectors import accounts_of_unit, search_accounts, units_manageable_by, units_with_account_counts, users_manageable_by
+from .selectors import (
+    account_history,
+    accounts_of_unit,
+    search_accounts,
+    search_units,
+    units_manageable_by,
+    units_with_account_counts,
+    users_manageable_by,
+)
 from .unit_import import COLUMNS, KIND_LABELS, template_workbook
 from .xlsx import workbook_response
 
@@ -98,9 +103,8 @@ class UnitListView(DistrictStaffRequiredMixin, ListView):
     def get_queryset(self):
         self.filter_form = UnitFilterForm(self.request.GET or None)
         units = units_with_account_counts(self.request.user)
-        if self.filter_form.is_bound and self.filter_form.is_valid() and self.filter_form.cleaned_data["q"]:
-            query = self.filter_form.cleaned_data["q"]
-            units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
+        if self.filter_form.is_bound and self.filter_form.is_valid():
+            units = search_units(units, query=self.filter_form.cleaned_data["q"])
         return units
 
     def get_context_data(self, **kwargs):
@@ -158,8 +162,8 @@ class AccountDetailView(ManagedAccountMixin, TemplateView):
     change_required = False
 
     def get_context_data(self, **kwargs):
-        entries = AuditEntry.objects.filter(object_type="accounts.user", object_id=str(self.account.pk)).order_by("-sequence")
-        history = [(entry, ACCOUNT_ACTIONS.get(entry.action, entry.action)) for entry in entries[:HISTORY_SIZE]]
+        entries = account_history(self.account)[:HISTORY_SIZE]
+        history = [(entry, ACCOUNT_ACTIONS.get(entry.action, entry.action)) for entry in entries]
         return super().get_context_data(
             history=history,
             can_change=self.request.user.has_perm("accounts.change_account", self.account),

@@ -4,6 +4,8 @@ by construction (``get_object_or_404(users_manageable_by(user), pk=pk)``)."""
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
+from audit.models import AuditEntry
+
 from .models import Membership, Unit, User
 
 # Units that hold focal-point accounts; the district and the province do not.
@@ -85,6 +87,19 @@ def search_accounts(accounts: QuerySet[User], *, unit: Unit | None = None, query
     elif status == "inactive":
         accounts = accounts.filter(is_active=False)
     return accounts
+
+
+def search_units(units: QuerySet[Unit], *, query: str = "") -> QuerySet[Unit]:
+    """Narrow a unit list by a text found in the unit's name or code."""
+    query = query.strip()
+    if query:
+        units = units.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    return units
+
+
+def account_history(account: User) -> QuerySet[AuditEntry]:
+    """The audit entries about ``account``, newest first."""
+    return AuditEntry.objects.filter(object_type="accounts.user", object_id=str(account.pk)).order_by("-sequence")
 
 
 def accounts_of_unit(user, unit: Unit) -> QuerySet[User]:
