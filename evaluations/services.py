@@ -162,6 +162,21 @@ def _is_automatic_recusal(member: CouncilMember, registration: Registration) -> 
     return member.unit_id is not None and member.unit_id == registration.unit_id
 
 
+def _automatic_recusal_reason(registration: Registration) -> str:
+    return _("Thành viên thuộc đơn vị đăng ký (%(unit)s).") % {"unit": registration.unit.name}
+
+
+def _require_no_other_chair(council: Council, position: str, *, member: CouncilMember | None = None) -> None:
+    """A council has one chair: seating a second one (other than ``member``) is refused."""
+    if position != CouncilMember.Position.CHAIR:
+        return
+    chairs = council.members.filter(position=CouncilMember.Position.CHAIR)
+    if member is not None:
+        chairs = chairs.exclude(pk=member.pk)
+    if chairs.exists():
+        raise TransitionNotAllowed(_("Hội đồng đã có Chủ tịch; hãy đổi chức danh người cũ trước."))
+
+
 def _member_label(member: CouncilMember) -> dict:
     return {"member": member.pk, "user": member.user.username, "position": member.position}
 
@@ -177,7 +192,7 @@ def _create_assignments(pairs: Iterable[tuple[CouncilMember, Registration]], by)
         created.append(assignment)
         if _is_automatic_recusal(member, registration):
             assignment.recusal = Assignment.Recusal.AUTOMATIC
-            assignment.recusal_reason = _("Thành viên thuộc đơn vị đăng ký (%(unit)s).") % {"unit": registration.unit.name}
+            assignment.recusal_reason = _automatic_recusal_reason(registration)
             assignment.save(update_fields=["recusal", "recusal_reason"])
             audit.record(
                 by,
@@ -252,8 +267,7 @@ def add_member(council: Council, *, user, position: str, represents: str = "", u
         _require_not_finalised(council)
         if CouncilMember.objects.filter(council=council, user=user).exists():
             raise TransitionNotAllowed(_("%(name)s đã là thành viên Hội đồng.") % {"name": user.display_name})
-        if position == CouncilMember.Position.CHAIR and council.members.filter(position=CouncilMember.Position.CHAIR).exists():
-            raise TransitionNotAllowed(_("Hội đồng đã có Chủ tịch; hãy đổi chức danh người cũ trước."))
+        _require_no_other_chair(council, position)
         member = CouncilMember.objects.create(council=council, user=user, position=position, represents=represents, unit=unit)
         audit.record(
             by,
@@ -274,11 +288,7 @@ def update_member(member: CouncilMember, *, position: str, represents: str, unit
         _require_staff(by, council.campaign)
         _require_not_finalised(council)
         member = CouncilMember.objects.select_for_update().select_related("user").get(pk=member.pk)
-        if (
-            position == CouncilMember.Position.CHAIR
-            and council.members.filter(position=CouncilMember.Position.CHAIR).exclude(pk=member.pk).exists()
-        ):
-            raise TransitionNotAllowed(_("Hội đồng đã có Chủ tịch; hãy đổi chức danh người cũ trước."))
+        _require_no_other_chair(council, position, member=member)
         before = {"position": member.position, "represents": member.represents, "unit": member.unit_id}
         member.position, member.represents, member.unit = position, represents, unit
         member.save(update_fields=["position", "represents", "unit"])
@@ -307,9 +317,7 @@ def _recompute_automatic_recusals(member: CouncilMember, by) -> None:
             continue
         before = assignment.recusal
         assignment.recusal = Assignment.Recusal.AUTOMATIC if recused else Assignment.Recusal.NONE
-        assignment.recusal_reason = (
-            _("Thành viên thuộc đơn vị đăng ký (%(unit)s).") % {"unit": assignment.registration.unit.name} if recused else ""
-        )
+        assignment.recusal_reason = _automatic_recusal_reason(assignment.registration) if recused else ""
         assignment.save(update_fields=["recusal", "recusal_reason"])
         audit.record(
             by,
@@ -500,13 +508,12 @@ def set_assignments(council: Council, wanted: Iterable[tuple[int, int]], *, by) 
             for a in Assignment.objects.filter(member__council=council, registration_id__in=registrations)
         }
         removing = [current[pair] for pair in set(current) - wanted]
-        blocked = (
+        blocked = list(
             Scoresheet.objects.filter(assignment__in=removing)
             .filter(Q(status=Scoresheet.Status.SUBMITTED) | Q(scores__points__isnull=False))
             .select_related("assignment__member__user", "assignment__registration__model")
             .distinct()
         )
-        blocked = list(blocked)
         if blocked:
             names = "; ".join(
                 f"{s.assignment.member.user.display_name} – {s.assignment.registration.model.name}" for s in blocked
