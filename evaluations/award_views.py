@@ -43,17 +43,31 @@ class CampaignMixin(LoginRequiredMixin):
     """Resolves the campaign (from the URL, else ``?campaign=``, else the latest one the
     user may see) through the award selector: an invisible campaign is a 404."""
 
+    def visible_campaigns(self):
+        return awards.award_campaigns_visible_to(self.request.user).order_by("-year", "-pk")
+
     def get_campaign(self):
-        campaigns = awards.award_campaigns_visible_to(self.request.user)
+        campaigns = self.visible_campaigns()
         pk = self.kwargs.get("campaign_pk") or self.request.GET.get("campaign")
         if pk:
             if not str(pk).isdigit():
                 raise Http404
             return get_object_or_404(campaigns, pk=pk)
-        campaign = campaigns.order_by("-year", "-pk").first()
+        campaign = campaigns.first()
         if campaign is None:
             raise Http404
         return campaign
+
+    def list_context(self, campaign) -> dict:
+        """What both award lists show around their rows: the campaign switch and what
+        the user may do in the campaign."""
+        user = self.request.user
+        return {
+            "campaign": campaign,
+            "campaigns": self.visible_campaigns(),
+            "can_manage": awards.manages_awards(user, campaign),
+            "reads_all": awards.reads_district_awards(user, campaign),
+        }
 
     def require_manager(self, campaign):
         if not awards.manages_awards(self.request.user, campaign):
@@ -86,14 +100,11 @@ class ProposalListView(CampaignMixin, TemplateView):
         seat = awards.council_seat(user, campaign)
         member_count = council.members.count() if council else 0
         context.update(
-            campaign=campaign,
-            campaigns=awards.award_campaigns_visible_to(user).order_by("-year", "-pk"),
+            self.list_context(campaign),
             council=council,
             proposals=awards.proposal_rows(user, campaign, council, seat=seat, member_count=member_count, status=status),
             status=status,
             statuses=AwardProposal.Status.choices,
-            can_manage=awards.manages_awards(user, campaign),
-            reads_all=awards.reads_district_awards(user, campaign),
             seat=seat,
             sample_tally=awards.Tally.for_council(council, members=member_count) if council else None,
         )
@@ -302,11 +313,8 @@ class MedalListView(CampaignMixin, TemplateView):
         user = self.request.user
         campaign = self.get_campaign()
         context.update(
-            campaign=campaign,
-            campaigns=awards.award_campaigns_visible_to(user).order_by("-year", "-pk"),
+            self.list_context(campaign),
             nominations=awards.medal_nominations_visible_to(user).filter(campaign=campaign).order_by("unit__name", "full_name"),
-            can_manage=awards.manages_awards(user, campaign),
-            reads_all=awards.reads_district_awards(user, campaign),
         )
         return context
 
