@@ -451,6 +451,13 @@ def member_progress(council: Council) -> dict[int, Progress]:
     return {row["member_id"]: Progress(row["submitted"], row["total"]) for row in rows}
 
 
+def members_with_progress(council: Council) -> list[tuple[CouncilMember, Progress | None]]:
+    """The council's members in order, each with their scoring progress (None before
+    they are assigned anything)."""
+    progress = member_progress(council)
+    return [(member, progress.get(member.pk)) for member in council_members(council)]
+
+
 # Score matrix -----------------------------------------------------------------------
 
 

@@ -143,15 +143,13 @@ class HomeView(LoginRequiredMixin, TemplateView):
         wanted = self.request.GET.get("campaign")
         campaign = next((c for c in campaigns if str(c.pk) == wanted), campaigns[0])
         council = services.ensure_council(campaign, by=user)
-        members = list(selectors.council_members(council))
-        progress = selectors.member_progress(council)
         criteria = selectors.criteria_by_kind(campaign)
         candidates = list(selectors.nomination_candidates(campaign))
         context.update(
             campaign=campaign,
             council=council,
             window=selectors.scoring_window(council),
-            members=[(member, progress.get(member.pk)) for member in members],
+            members=selectors.members_with_progress(council),
             criteria_summary=[
                 (label, len(criteria.get(kind, [])), selectors.max_total(criteria.get(kind, [])))
                 for kind, label in DvkModel.Kind.choices
@@ -171,10 +169,9 @@ class CouncilView(CouncilMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("settings_form", CouncilForm(instance=self.council, window=selectors.scoring_window(self.council)))
+        context.setdefault("settings_form", CouncilForm(instance=self.council, window=context["window"]))
         context.setdefault("member_form", CouncilMemberForm(council=self.council))
-        progress = selectors.member_progress(self.council)
-        context["members"] = [(member, progress.get(member.pk)) for member in selectors.council_members(self.council)]
+        context["members"] = selectors.members_with_progress(self.council)
         return context
 
     def post(self, request, *args, **kwargs):
