@@ -273,8 +273,8 @@ class ProposalVoteView(ProposalMixin, TemplateView):
                 awards.cast_vote(self.proposal, by=request.user, choice=form.cleaned_data["choice"])
             except awards.AwardError as error:
                 messages.error(request, error.message)
-                return HttpResponseRedirect(request.path)
-            messages.success(request, _("Đã ghi nhận biểu quyết của bạn."))
+            else:
+                messages.success(request, _("Đã ghi nhận biểu quyết của bạn."))
             return HttpResponseRedirect(request.path)
         return self.render_to_response(self.get_context_data(form=form))
 
