@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Unit, User
 
 from .models import Council, CouncilMember
-from .services import check_points
+from .services import COUNCIL_SETTINGS, SCORING_SETTINGS, check_points
 
 DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y"]
 
@@ -41,16 +41,7 @@ class CouncilForm(forms.ModelForm):
 
     class Meta:
         model = Council
-        fields = [
-            "name",
-            "opens_at",
-            "closes_at",
-            "score_method",
-            "quorum_fraction",
-            "disagreement_spread",
-            "vote_pass_fraction",
-            "vote_quorum_fraction",
-        ]
+        fields = list(COUNCIL_SETTINGS)
         localized_fields = ["quorum_fraction", "disagreement_spread", "vote_pass_fraction", "vote_quorum_fraction"]
         help_texts = {
             "quorum_fraction": _("Phần của số thành viên được phân công (không tính người tránh chấm); 0,667 là hai phần ba."),
@@ -67,7 +58,7 @@ class CouncilForm(forms.ModelForm):
         else:
             self.fields["closes_at"].help_text = _("Để trống: theo thời hạn chấm điểm của kế hoạch (nếu có).")
         if self.instance.is_finalised:
-            for name in ("opens_at", "closes_at", "score_method", "quorum_fraction", "disagreement_spread"):
+            for name in SCORING_SETTINGS:  # frozen by the service once results are finalised
                 self.fields[name].disabled = True
 
     def clean(self):
