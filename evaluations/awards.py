@@ -21,6 +21,7 @@ from campaign.models import Campaign
 from models.models import DvkModel
 
 from .models import AwardProposal, Council, CouncilMember, MedalNomination, ProposalVote, Result
+from .rules import is_staff_of_campaign
 
 Status = AwardProposal.Status
 Level = AwardProposal.Level
@@ -83,7 +84,7 @@ def council_seat(user, campaign: Campaign) -> CouncilMember | None:
 
 @rules.predicate
 def manages_awards(user, campaign: Campaign) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and campaign.owner_id in user.district_ids()
+    return is_staff_of_campaign(user, campaign)
 
 
 @rules.predicate
