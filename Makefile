@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: demo test install install-dev messages lint serve worker beat clean
+.PHONY: demo test bench install install-dev messages lint serve worker beat clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ lint: install-dev
 
 test: install-dev messages lint
 	DVK_TESTING=1 $(BIN)/pytest
+
+bench: install-dev
+	DVK_TESTING=1 $(BIN)/pytest benchmarks -q -p no:cacheprovider
 
 worker:
 	$(BIN)/celery -A config worker --loglevel=INFO
