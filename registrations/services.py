@@ -164,15 +164,9 @@ def update_registration(registration: Registration, *, by, data: dict, version: 
             )
         if int(version) != registration.version:
             raise StaleEdit(_stale_message(_("Đăng ký"), registration, _last_edit(registration, "registration.updated")))
-        before, after = {}, {}
-        for name in CONTENT_FIELDS:
-            if name not in data:
-                continue
-            value = _clean_text(data[name])
-            if getattr(registration, name) != value:
-                before[name] = getattr(registration, name)
-                after[name] = value
-                setattr(registration, name, value)
+        before, after = audit.apply_changes(
+            registration, {name: _clean_text(data[name]) for name in CONTENT_FIELDS if name in data}
+        )
         if not after:
             return registration
         registration.version += 1
@@ -363,11 +357,7 @@ def update_progress_report(report: ProgressReport, *, by, data: dict, version: i
         if int(version) != report.version:
             raise StaleEdit(_stale_message(report.get_kind_display(), report, _last_edit(report, "progress_report.updated")))
         _check_figures({name: getattr(report, name) for name in REPORT_FIELDS} | values)
-        before, after = {}, {}
-        for name, value in values.items():
-            if getattr(report, name) != value:
-                before[name], after[name] = getattr(report, name), value
-                setattr(report, name, value)
+        before, after = audit.apply_changes(report, values)
         if not after:
             return report
         report.version += 1

@@ -121,11 +121,7 @@ def update_report(report: SummaryReport, *, by, version: int | None = None, **fi
             raise StaleEdit(
                 _("Báo cáo vừa được người khác lưu sau khi bạn mở trang. Hãy tải lại trang để xem bản mới rồi sửa tiếp.")
             )
-        before, after = {}, {}
-        for name, value in fields.items():
-            if getattr(report, name) != value:
-                before[name], after[name] = getattr(report, name), value
-                setattr(report, name, value)
+        before, after = audit.apply_changes(report, fields)
         if not after:
             return report
         report.version += 1

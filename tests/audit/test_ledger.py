@@ -2,6 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+import audit
 from audit import record
 from audit.models import AppendOnlyError, AuditEntry
 from audit.services import ChainBroken, verify_chain
@@ -90,3 +91,9 @@ def test_admin_offers_no_change_or_delete(admin_client, three_entries):
     assert b'name="_save"' not in response.content
     assert admin_client.post(f"/admin/audit/auditentry/{pk}/delete/", {"post": "yes"}).status_code == 403
     assert AuditEntry.objects.count() == 3
+
+
+def test_apply_changes_sets_only_what_differs_and_reports_it(unit):
+    before, after = audit.apply_changes(unit, {"name": "Xã Ka Đô", "is_religious_area": True})
+    assert (before, after) == ({"is_religious_area": False}, {"is_religious_area": True})
+    assert unit.is_religious_area is True
