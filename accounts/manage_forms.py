@@ -139,7 +139,7 @@ class DeactivateForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    district = forms.ModelChoiceField(label=_("Huyện"), queryset=None, empty_label=None)
+    district = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=None, empty_label=None)
     file = forms.FileField(
         label=_("Tệp Excel (.xlsx)"),
         error_messages={"required": _("Chưa chọn tệp để nhập."), "empty": _("Tệp tải lên không có nội dung.")},
@@ -150,8 +150,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        districts = user.districts().order_by("name")
-        self.fields["district"].queryset = districts
-        if len(user.district_ids()) == 1:
-            self.fields["district"].initial = next(iter(user.district_ids()))
+        self.fields["district"].queryset = user.organisers().order_by("name")
+        if len(user.organiser_ids()) == 1:
+            self.fields["district"].initial = next(iter(user.organiser_ids()))
             self.fields["district"].widget = forms.HiddenInput()

@@ -25,12 +25,14 @@ from .manage_forms import (
     SetPasswordForm,
     UnitFilterForm,
 )
-from .rules import is_district_staff
+from .models import Unit
+from .rules import is_organiser_staff
 from .selectors import (
     account_history,
     accounts_of_unit,
     search_accounts,
     search_units,
+    unit_reorganisations,
     units_manageable_by,
     units_with_account_counts,
     users_manageable_by,
@@ -51,10 +53,10 @@ IMPORT_SUMMARY_KEY = "accounts_import_summary"
 
 
 class DistrictStaffRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
-    """Lists and the import: 403 (the friendly page) for anyone who is not district staff."""
+    """Lists and the import: 403 (the friendly page) for anyone who is not staff of an organising body."""
 
     def test_func(self):
-        return is_district_staff(self.request.user)
+        return is_organiser_staff(self.request.user)
 
 
 class ManagedAccountMixin(LoginRequiredMixin):
@@ -119,7 +121,15 @@ class UnitDetailView(LoginRequiredMixin, DetailView):
         return units_manageable_by(self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(accounts=accounts_of_unit(self.request.user, self.object), **kwargs)
+        unit, user = self.object, self.request.user
+        return super().get_context_data(
+            accounts=accounts_of_unit(user, unit),
+            predecessors=Unit.objects.filter(pk__in=unit.inherited_ids).order_by("name"),
+            reorganisations=unit_reorganisations(unit),
+            is_own_organiser=unit.pk in user.organiser_ids(),
+            can_reorganise=unit.is_active and unit.pk not in user.organiser_ids(),
+            **kwargs,
+        )
 
 
 class AccountCreateView(DistrictStaffRequiredMixin, FormView):
@@ -252,7 +262,7 @@ class ImportView(DistrictStaffRequiredMixin, FormView):
     def form_valid(self, form):
         try:
             summary = services.import_units_and_accounts(
-                form.cleaned_data["file"], by=self.request.user, district=form.cleaned_data["district"]
+                form.cleaned_data["file"], by=self.request.user, organiser=form.cleaned_data["district"]
             )
         except ImportRejected as rejection:
             return self.render_to_response(self.get_context_data(form=form, rejection=rejection))

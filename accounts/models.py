@@ -2,20 +2,54 @@ from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
+
+PATH_SEPARATOR = "/"
+
+
+class UnitQuerySet(models.QuerySet):
+    def within(self, units) -> "UnitQuerySet":
+        """The given units and every unit below them, at any depth, in one query: a unit's
+        materialised path starts with the path of each of its ancestors."""
+        condition = Q(pk__in=[])
+        for unit in units:
+            condition |= Q(path__startswith=unit.path)
+        return self.filter(condition)
+
+    def below_any(self, units) -> "UnitQuerySet":
+        """Every unit strictly below any of ``units``."""
+        return self.within(units).exclude(pk__in=[unit.pk for unit in units])
+
+    def below(self, unit: "Unit", levels: int | None = None) -> "UnitQuerySet":
+        """The units under ``unit`` (not itself), down to ``levels`` levels when given."""
+        qs = self.filter(path__startswith=unit.path, depth__gt=unit.depth)
+        if levels is not None:
+            qs = qs.filter(depth__lte=unit.depth + levels)
+        return qs
 
 
 class Unit(models.Model):
-    """A unit of the bloc: the province, a district, a commune or town, or a
-    district organisation (MTTQ, Hội Nông dân, ...). Communes, towns and
-    organisations hang directly under their district."""
+    """A unit of the political system at any level: a province, a former district, a
+    commune, ward or special zone, a village or residential group, a Party board or a
+    mass organisation. Units form a tree of any depth, stored as a materialised path so
+    that a subtree is one indexed prefix query whatever its depth.
+
+    Any unit can organise a campaign for the units below it (the province board for its
+    communes, a commune's Party committee for its villages); the letterhead and document
+    numbering it prints with are data of the unit, edited by its staff."""
 
     class Kind(models.TextChoices):
-        PROVINCE = "province", _("Tỉnh")
-        DISTRICT = "district", _("Huyện")
+        PROVINCE = "province", _("Tỉnh, thành phố")
+        BOARD = "board", _("Ban Đảng (Ban Tuyên giáo và Dân vận)")
+        DISTRICT = "district", _("Huyện (trước 01/7/2025)")
+        WARD = "ward", _("Phường")
         TOWN = "town", _("Thị trấn")
         COMMUNE = "commune", _("Xã")
+        SPECIAL_ZONE = "special_zone", _("Đặc khu")
+        VILLAGE = "village", _("Thôn, buôn, bon")
+        RESIDENTIAL_GROUP = "residential_group", _("Tổ dân phố")
         ORGANISATION = "organisation", _("Cơ quan, đoàn thể")
 
     kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind.choices)
@@ -29,33 +63,109 @@ class Unit(models.Model):
         blank=True,
         related_name="children",
     )
+    # "/<root pk>/.../<own pk>/": kept by save() and by accounts.services.move_unit.
+    path = models.CharField(max_length=255, default="", editable=False, db_index=True)
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
     is_ethnic_minority_area = models.BooleanField(_("vùng đồng bào dân tộc thiểu số"), default=False)
     is_religious_area = models.BooleanField(_("vùng đồng bào có đạo"), default=False)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Reorganisation (sắp xếp đơn vị): the unit this one was merged into, and since when.
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("sáp nhập vào"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+    )
+    dissolved_on = models.DateField(_("thôi tồn tại từ ngày"), null=True, blank=True)
+    # Every unit merged into this one, at any remove: their history is shown as this
+    # unit's inheritance without a recursive query. Kept by accounts.services.merge_units.
+    inherited_ids = models.JSONField(default=list, blank=True, editable=False)
+
+    # Letterhead and numbering of the documents this unit issues as an organiser.
+    issuer_parent_line = models.CharField(
+        _("cơ quan cấp trên (dòng 1)"), max_length=120, blank=True, help_text=_("Ví dụ: TỈNH ỦY LÂM ĐỒNG")
+    )
+    issuer_line = models.CharField(
+        _("cơ quan ban hành (dòng 2)"), max_length=120, blank=True, help_text=_("Ví dụ: BAN TUYÊN GIÁO VÀ DÂN VẬN")
+    )
+    number_suffix = models.CharField(
+        _("ký hiệu văn bản"), max_length=30, blank=True, help_text=_("Phần sau loại văn bản, ví dụ BTGDVTU trong 45-BC/BTGDVTU")
+    )
+    place_name = models.CharField(
+        _("địa danh"), max_length=100, blank=True, help_text=_("Dùng ở dòng “…, ngày … tháng … năm …”, ví dụ Lâm Đồng")
+    )
+    signer_behalf = models.CharField(
+        _("dòng thẩm quyền ký"), max_length=120, blank=True, help_text=_("Ví dụ: T/M BAN TUYÊN GIÁO VÀ DÂN VẬN")
+    )
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True, help_text=_("Ví dụ: TRƯỞNG BAN"))
+
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
+        indexes = [models.Index(fields=["path"], name="unit_path_prefix", opclasses=["varchar_pattern_ops"])]
 
     def __str__(self):
         return self.name
 
-    @property
-    def district_id_or_self(self) -> int | None:
-        """The district this unit belongs to (a district belongs to itself)."""
-        if self.kind == self.Kind.DISTRICT:
-            return self.pk
-        return self.parent_id
+    def save(self, *args, **kwargs):
+        creating = self.pk is None
+        if not creating and self.parent_id is not None:
+            parent_path = self._parent_path()
+            if f"{PATH_SEPARATOR}{self.pk}{PATH_SEPARATOR}" in parent_path:
+                raise ValueError("A unit cannot be placed under itself or its own descendant.")
+        super().save(*args, **kwargs)
+        expected = self._expected_path()
+        if creating or self.path != expected:
+            self._move_subtree(expected)
 
-    @classmethod
-    def in_district(cls, district_ids):
-        """The district units themselves and every unit directly under them."""
-        return cls.objects.filter(Q(pk__in=district_ids) | Q(parent_id__in=district_ids))
+    def _parent_path(self) -> str:
+        return Unit.objects.filter(pk=self.parent_id).values_list("path", flat=True).get()
+
+    def _expected_path(self) -> str:
+        head = self._parent_path() if self.parent_id is not None else PATH_SEPARATOR
+        return f"{head}{self.pk}{PATH_SEPARATOR}"
+
+    def _move_subtree(self, new_path: str) -> None:
+        old_path, new_depth = self.path, new_path.count(PATH_SEPARATOR) - 2
+        if old_path:
+            # Every descendant keeps its tail and gets the new head, in one UPDATE.
+            Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
+                depth=F("depth") + (new_depth - self.depth),
+            )
+        Unit.objects.filter(pk=self.pk).update(path=new_path, depth=new_depth)
+        self.path, self.depth = new_path, new_depth
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        """Ancestors from the root down, read from the path without a query."""
+        return [int(part) for part in self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR)[:-1] if part]
+
+    @property
+    def root_id(self) -> int | None:
+        ids = self.ancestor_ids
+        return ids[0] if ids else self.pk
+
+    def is_within(self, other: "Unit") -> bool:
+        return bool(other.path) and self.path.startswith(other.path)
+
+    @property
+    def letterhead(self) -> tuple[str, str]:
+        """The two lines of the left header of a document this unit issues."""
+        return (self.issuer_parent_line or "").upper(), (self.issuer_line or self.name).upper()
+
+    @property
+    def is_dissolved(self) -> bool:
+        return self.dissolved_on is not None
 
 
 class Role(models.TextChoices):
-    DISTRICT_STAFF = "district_staff", _("Chuyên viên Ban Dân vận")
+    DISTRICT_STAFF = "district_staff", _("Chuyên viên đơn vị tổ chức")
     BOARD_HEAD = "board_head", _("Trưởng ban")
     FOCAL_POINT = "focal_point", _("Đầu mối đơn vị")
     VIEWER = "viewer", _("Lãnh đạo, theo dõi")
@@ -93,33 +203,38 @@ class User(AbstractUser):
     def units(self, roles=None):
         return Unit.objects.filter(pk__in=self.unit_ids(roles))
 
-    def district_ids(self) -> set[int]:
-        """Districts whose data this user manages (staff or board head)."""
-        return {
-            m.unit_id
-            for m in self._memberships
-            if m.role in STAFF_ROLES and m.unit.kind == Unit.Kind.DISTRICT
-        }
-
-    def districts(self):
-        return Unit.objects.filter(pk__in=self.district_ids())
-
-    def viewer_district_ids(self) -> set[int]:
-        """Districts this user may read: managed ones and those they view as leaders."""
-        ids = self.district_ids()
+    def member_units(self, roles=None) -> list[Unit]:
+        """The user's active units, already loaded (no query)."""
+        seen: dict[int, Unit] = {}
         for m in self._memberships:
-            if m.role == Role.VIEWER:
-                ids.add(m.unit.district_id_or_self)
-        return ids
+            if roles is None or m.role in roles:
+                seen.setdefault(m.unit_id, m.unit)
+        return list(seen.values())
 
-    def home_district_ids(self) -> set[int]:
-        """Every district any of this user's units belongs to."""
-        return {m.unit.district_id_or_self for m in self._memberships if m.unit.district_id_or_self}
+    def organiser_ids(self) -> set[int]:
+        """Organising bodies whose campaigns, units and accounts this user manages: every
+        unit, of any level, where they are staff or board head."""
+        return self.unit_ids(STAFF_ROLES)
+
+    def organisers(self):
+        return Unit.objects.filter(pk__in=self.organiser_ids())
+
+    def reader_organiser_ids(self) -> set[int]:
+        """Organising bodies whose campaigns this user reads in full: managed ones and
+        those where they are a leader following the movement (viewer)."""
+        return self.unit_ids((*STAFF_ROLES, Role.VIEWER))
+
+    def organiser_units(self) -> list[Unit]:
+        return self.member_units(STAFF_ROLES)
+
+    def manages_unit(self, unit: Unit) -> bool:
+        """Whether ``unit`` lies in the tree of a body this user is staff of (no query)."""
+        return unit is not None and any(unit.is_within(organiser) for organiser in self.organiser_units())
 
     @property
-    def is_district_staff(self) -> bool:
-        """Staff or board head of a district (the board head can do all staff can)."""
-        return bool(self.district_ids())
+    def is_organiser_staff(self) -> bool:
+        """Staff or board head of some organising body (the head can do all staff can)."""
+        return bool(self.organiser_ids())
 
     @property
     def is_board_head(self) -> bool:
@@ -136,6 +251,14 @@ class User(AbstractUser):
     def focal_unit_ids(self) -> set[int]:
         return self.unit_ids(roles=(Role.FOCAL_POINT,))
 
+    def heritage_unit_ids(self, roles=None) -> set[int]:
+        """The user's units and every unit merged into them: the history they read."""
+        ids = set()
+        for unit in self.member_units(roles):
+            ids.add(unit.pk)
+            ids.update(unit.inherited_ids)
+        return ids
+
 
 class Membership(models.Model):
     user = models.ForeignKey(User, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="memberships")
@@ -149,3 +272,36 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.unit} ({self.get_role_display()})"
+
+
+class Reorganisation(models.Model):
+    """One change of the unit tree (sắp xếp đơn vị): units merged into a new or existing
+    one, a unit renamed, or moved under another parent, effective on a date. The rows are
+    the history that lets documents of past years print names as they were."""
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", _("Hợp nhất, sáp nhập")
+        RENAME = "rename", _("Đổi tên")
+        MOVE = "move", _("Chuyển đơn vị cấp trên")
+
+    kind = models.CharField(_("loại sắp xếp"), max_length=10, choices=Kind.choices)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị sau sắp xếp"), on_delete=models.PROTECT, related_name="reorganisations"
+    )
+    sources = models.ManyToManyField(Unit, verbose_name=_("đơn vị được sáp nhập"), blank=True, related_name="merged_by")
+    effective_on = models.DateField(_("có hiệu lực từ ngày"))
+    decision = models.CharField(_("căn cứ (số quyết định, nghị quyết)"), max_length=200, blank=True)
+    old_name = models.CharField(_("tên trước đây"), max_length=200, blank=True)
+    new_name = models.CharField(_("tên mới"), max_length=200, blank=True)
+    old_parent = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    new_parent = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-effective_on", "-pk"]
+        verbose_name = _("sắp xếp đơn vị")
+        verbose_name_plural = _("sắp xếp đơn vị")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.unit} ({self.effective_on:%d/%m/%Y})"

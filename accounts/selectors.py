@@ -1,44 +1,52 @@
-"""Reads of the account-management pages, scoped to the districts the user manages.
-Another district's unit or account is simply not in these querysets, so its URL is a 404
+"""Reads of the account-management pages, scoped to the trees of the organising bodies
+the user is staff of. Another organiser's unit or account is simply not in these querysets, so its URL is a 404
 by construction (``get_object_or_404(users_manageable_by(user), pk=pk)``)."""
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from audit.models import AuditEntry
 
-from .models import Membership, Unit, User
+from .models import Membership, Reorganisation, Unit, User
 
-# Units that hold focal-point accounts; the district and the province do not.
-MEMBER_UNIT_KINDS = (Unit.Kind.TOWN, Unit.Kind.COMMUNE, Unit.Kind.ORGANISATION)
+# Provinces, former districts and Party boards organise; every other kind of unit can
+# hold the focal-point account of a participant.
+ORGANISER_KINDS = (Unit.Kind.PROVINCE, Unit.Kind.DISTRICT, Unit.Kind.BOARD)
 
 KIND_ORDER = Case(
     When(kind=Unit.Kind.PROVINCE, then=Value(0)),
-    When(kind=Unit.Kind.DISTRICT, then=Value(1)),
-    When(kind=Unit.Kind.TOWN, then=Value(2)),
-    When(kind=Unit.Kind.COMMUNE, then=Value(3)),
-    default=Value(4),
+    When(kind=Unit.Kind.BOARD, then=Value(1)),
+    When(kind=Unit.Kind.DISTRICT, then=Value(2)),
+    When(kind__in=(Unit.Kind.WARD, Unit.Kind.TOWN), then=Value(3)),
+    When(kind__in=(Unit.Kind.COMMUNE, Unit.Kind.SPECIAL_ZONE), then=Value(4)),
+    When(kind__in=(Unit.Kind.VILLAGE, Unit.Kind.RESIDENTIAL_GROUP), then=Value(5)),
+    default=Value(6),
     output_field=IntegerField(),
 )
 
 
-def _managed_district_ids(user) -> set[int]:
+def _managed_organisers(user) -> list[Unit]:
     if not getattr(user, "is_authenticated", False):
-        return set()
-    return user.district_ids()
+        return []
+    return user.organiser_units()
 
 
 def units_manageable_by(user) -> QuerySet[Unit]:
-    """The user's districts and every unit under them; nothing for anyone who is not
-    district staff."""
-    district_ids = _managed_district_ids(user)
-    if not district_ids:
+    """The bodies the user organises and every unit below them, at any depth, in one
+    query; nothing for anyone who is not staff of an organising body."""
+    organisers = _managed_organisers(user)
+    if not organisers:
         return Unit.objects.none()
-    return Unit.in_district(district_ids).select_related("parent").order_by(KIND_ORDER, "name")
+    return Unit.objects.within(organisers).select_related("parent").order_by("depth", KIND_ORDER, "name")
 
 
 def member_units_manageable_by(user) -> QuerySet[Unit]:
-    """Units of the user's districts that can receive a focal-point account."""
-    return units_manageable_by(user).filter(kind__in=MEMBER_UNIT_KINDS)
+    """Units below the user's organising bodies that can receive a focal-point account."""
+    return (
+        units_manageable_by(user)
+        .exclude(pk__in=[unit.pk for unit in _managed_organisers(user)])
+        .exclude(kind__in=ORGANISER_KINDS)
+        .filter(is_active=True)
+    )
 
 
 def units_with_account_counts(user) -> QuerySet[Unit]:
@@ -55,13 +63,13 @@ def _memberships_with_units() -> Prefetch:
 
 
 def users_manageable_by(user) -> QuerySet[User]:
-    """Accounts whose every role is held in a unit of the user's districts. Superusers,
-    Django-admin users and anyone who also holds a role elsewhere are left out, so a
-    district cannot take over an account that reaches beyond it."""
-    district_ids = _managed_district_ids(user)
-    if not district_ids:
+    """Accounts whose every role is held in a unit of the user's organising bodies.
+    Superusers, Django-admin users and anyone who also holds a role elsewhere are left
+    out, so an organiser cannot take over an account that reaches beyond it."""
+    organisers = _managed_organisers(user)
+    if not organisers:
         return User.objects.none()
-    managed_units = Unit.in_district(district_ids).values("pk")
+    managed_units = Unit.objects.within(organisers).values("pk")
     inside = Membership.objects.filter(user=OuterRef("pk"), unit__in=managed_units)
     outside = Membership.objects.filter(user=OuterRef("pk")).exclude(unit__in=managed_units)
     return (
@@ -104,3 +112,24 @@ def account_history(account: User) -> QuerySet[AuditEntry]:
 
 def accounts_of_unit(user, unit: Unit) -> QuerySet[User]:
     return users_manageable_by(user).filter(Exists(Membership.objects.filter(user=OuterRef("pk"), unit=unit)))
+
+
+def unit_reorganisations(unit: Unit) -> QuerySet[Reorganisation]:
+    """The reorganisations that made or changed ``unit``, and the merger that ended it."""
+    return (
+        Reorganisation.objects.filter(Q(unit=unit) | Q(sources=unit))
+        .select_related("unit", "old_parent", "new_parent", "created_by")
+        .prefetch_related("sources")
+        .distinct()
+        .order_by("-effective_on", "-pk")
+    )
+
+
+def names_on(date) -> dict[int, str]:
+    """unit id → the name it bore on ``date``, for the units renamed since: what a
+    document dated then prints. One query."""
+    names: dict[int, str] = {}
+    renames = Reorganisation.objects.filter(kind=Reorganisation.Kind.RENAME, effective_on__gt=date).order_by("effective_on", "pk")
+    for unit_id, old_name in renames.values_list("unit_id", "old_name"):
+        names.setdefault(unit_id, old_name)
+    return names

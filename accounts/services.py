@@ -4,13 +4,15 @@ with a message the page shows as it is. Passwords never reach the audit ledger."
 
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
 
 from .exceptions import AccountError, ImportRejected
-from .models import Membership, Role, Unit, User
+from .models import Membership, Reorganisation, Role, Unit, User
 from .passwords import password_problems
+from .rules import is_staff_of_organiser
 from .selectors import member_units_manageable_by
 from .unit_import import ImportSummary, UnitPlan, check_rows, read_rows
 
@@ -131,12 +133,14 @@ def _lift_lockout(username: str) -> None:
     reset(username=username)
 
 
-def import_units_and_accounts(upload, *, by: User, district: Unit) -> ImportSummary:
-    """Create or update the units of ``district`` and create their focal-point accounts
-    from a filled-in copy of the .xlsx template. Every row is checked before anything is
-    written: one bad row rejects the whole file (ImportRejected lists every bad row)."""
-    if district.pk not in by.district_ids():
-        raise AccountError(_("Bạn không quản lý huyện này."))
+def import_units_and_accounts(upload, *, by: User, organiser: Unit) -> ImportSummary:
+    """Create or update the units below ``organiser`` and create their focal-point
+    accounts from a filled-in copy of the .xlsx template. Every row is checked before
+    anything is written: one bad row rejects the whole file (ImportRejected lists every
+    bad row)."""
+    if not is_staff_of_organiser(by, organiser):
+        raise AccountError(_("Bạn không quản lý đơn vị này."))
+    district = organiser
     plan = check_rows(read_rows(upload), district=district)
     # Argon2 is slow on purpose: hash before the transaction, not while holding locks.
     hashes = {account.row: make_password(account.password) for account in plan.accounts}
@@ -145,7 +149,10 @@ def import_units_and_accounts(upload, *, by: User, district: Unit) -> ImportSumm
         with transaction.atomic():
             # One import at a time per district, so two files cannot race on the same codes.
             Unit.objects.select_for_update().get(pk=district.pk)
-            units = {key: _save_imported_unit(unit_plan, district, by, summary) for key, unit_plan in plan.units.items()}
+            units: dict[str, Unit] = {}
+            for key, unit_plan in plan.units.items():
+                parent = units.get(unit_plan.parent_code) or _imported_parent(unit_plan.parent_code, district)
+                units[key] = _save_imported_unit(unit_plan, parent, by, summary)
             for account_plan in plan.accounts:
                 unit = units[account_plan.unit_key]
                 account = User.objects.create(
@@ -180,16 +187,20 @@ def import_units_and_accounts(upload, *, by: User, district: Unit) -> ImportSumm
     return summary
 
 
-def _save_imported_unit(unit_plan: UnitPlan, district: Unit, by: User, summary: ImportSummary) -> Unit:
+def _imported_parent(code: str, organiser: Unit) -> Unit:
+    if not code:
+        return organiser
+    return Unit.objects.below(organiser).get(code__iexact=code)
+
+
+def _save_imported_unit(unit_plan: UnitPlan, parent: Unit, by: User, summary: ImportSummary) -> Unit:
     item = {"code": unit_plan.code, "name": unit_plan.name}
     if unit_plan.existing is None:
-        unit = Unit.objects.create(code=unit_plan.code, parent=district, **unit_plan.fields())
+        unit = Unit.objects.create(code=unit_plan.code, parent=parent, **unit_plan.fields())
         audit.record(by, "unit.created", unit, after={"code": unit.code, **unit_plan.fields(), "source": "import"})
         summary.units_created.append(item)
         return unit
     unit = Unit.objects.select_for_update().get(pk=unit_plan.existing.pk)
-    if unit.parent_id != district.pk:
-        raise ImportRejected(_("Mã đơn vị “%(code)s” đã được dùng cho một đơn vị không thuộc huyện này.") % {"code": unit.code})
     before = {name: getattr(unit, name) for name in unit_plan.fields()}
     if before == unit_plan.fields():
         summary.units_unchanged.append(item)
@@ -206,4 +217,178 @@ def _save_imported_unit(unit_plan: UnitPlan, district: Unit, by: User, summary: 
         after={name: getattr(unit, name) for name in changed},
     )
     summary.units_updated.append(item)
+    return unit
+
+
+# Reorganisation of units (sắp xếp đơn vị) ----------------------------------------------
+
+LETTERHEAD_FIELDS = ("issuer_parent_line", "issuer_line", "number_suffix", "place_name", "signer_behalf", "signer_title")
+
+
+def _require_organiser_of(unit: Unit, by: User) -> None:
+    if not by.manages_unit(unit):
+        raise AccountError(_("Bạn không quản lý đơn vị “%(unit)s”.") % {"unit": unit.name})
+
+
+def update_letterhead(organiser: Unit, *, by: User, **fields) -> Unit:
+    """The letterhead and numbering an organising body prints with, edited by its staff."""
+    unknown = set(fields) - set(LETTERHEAD_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown letterhead fields: {sorted(unknown)}")
+    if organiser.pk not in by.organiser_ids():
+        raise AccountError(_("Chỉ chuyên viên của đơn vị mới sửa được tiêu đề văn bản của đơn vị."))
+    with transaction.atomic():
+        organiser = Unit.objects.select_for_update().get(pk=organiser.pk)
+        before = {name: getattr(organiser, name) for name in LETTERHEAD_FIELDS}
+        for name, value in fields.items():
+            setattr(organiser, name, value.strip())
+        changed = [name for name in LETTERHEAD_FIELDS if getattr(organiser, name) != before[name]]
+        if changed:
+            organiser.save(update_fields=changed)
+            audit.record(
+                by,
+                "unit.letterhead_updated",
+                organiser,
+                before={name: before[name] for name in changed},
+                after={name: getattr(organiser, name) for name in changed},
+            )
+    return organiser
+
+
+def merge_units(
+    sources: list[Unit], *, by: User, effective_on, code: str, name: str, kind: str, parent: Unit, decision: str = ""
+) -> Unit:
+    """Merge ``sources`` into a new unit under ``parent``, effective on a date (the
+    2025 merger of communes). The merged units become inactive and say where they went;
+    their models, registrations, results, medals and evidence stay theirs, and the new
+    unit inherits them as history. Their accounts move to the new unit."""
+    sources = list({unit.pk: unit for unit in sources}.values())
+    if len(sources) < 1:
+        raise AccountError(_("Hãy chọn ít nhất một đơn vị để sáp nhập."))
+    _require_organiser_of(parent, by)
+    for unit in sources:
+        _require_organiser_of(unit, by)
+        if unit.pk in by.organiser_ids() or unit.pk == parent.pk:
+            raise AccountError(_("Không thể sáp nhập đơn vị tổ chức của chính bạn."))
+    if effective_on > timezone.localdate():
+        raise AccountError(_("Chỉ ghi nhận sắp xếp đã có hiệu lực (ngày hiệu lực không được sau hôm nay)."))
+    with transaction.atomic():
+        locked = list(Unit.objects.select_for_update().filter(pk__in=[unit.pk for unit in sources]).order_by("pk"))
+        if any(unit.dissolved_on is not None for unit in locked):
+            raise AccountError(_("Có đơn vị đã được sáp nhập từ trước."))
+        if any(parent.is_within(unit) for unit in locked):
+            raise AccountError(_("Đơn vị cấp trên mới không được là một trong các đơn vị bị sáp nhập."))
+        if Unit.objects.filter(code__iexact=code).exists():
+            raise AccountError(_("Mã đơn vị “%(code)s” đã được dùng.") % {"code": code})
+        inherited = sorted({unit.pk for unit in locked} | {pk for unit in locked for pk in unit.inherited_ids})
+        target = Unit.objects.create(
+            code=code,
+            name=name,
+            kind=kind,
+            parent=parent,
+            is_ethnic_minority_area=any(unit.is_ethnic_minority_area for unit in locked),
+            is_religious_area=any(unit.is_religious_area for unit in locked),
+            inherited_ids=inherited,
+        )
+        _retire(locked, target, effective_on)
+        moved = _move_memberships(locked, target)
+        reorganisation = Reorganisation.objects.create(
+            kind=Reorganisation.Kind.MERGE, unit=target, effective_on=effective_on, decision=decision, created_by=by
+        )
+        reorganisation.sources.set(locked)
+        audit.record(
+            by,
+            "unit.merged",
+            target,
+            after={
+                "code": code,
+                "name": name,
+                "parent": parent.code,
+                "sources": [unit.code for unit in locked],
+                "effective_on": effective_on.isoformat(),
+                "decision": decision,
+                "accounts_moved": moved,
+            },
+        )
+    return target
+
+
+def _retire(units: list[Unit], successor: Unit, effective_on) -> None:
+    # Children of a merged unit (its villages) now belong to the new unit.
+    for child in Unit.objects.filter(parent__in=units, dissolved_on__isnull=True):
+        child.parent = successor
+        child.save()
+    Unit.objects.filter(pk__in=[unit.pk for unit in units]).update(
+        is_active=False, successor=successor, dissolved_on=effective_on
+    )
+
+
+def _move_memberships(units: list[Unit], target: Unit) -> list[str]:
+    """Every account of the merged units gets the same role in the new unit."""
+    moved = []
+    for membership in Membership.objects.filter(unit__in=units).select_related("user").order_by("pk"):
+        Membership.objects.get_or_create(user=membership.user, unit=target, role=membership.role)
+        moved.append(membership.user.username)
+        membership.delete()
+    return sorted(set(moved))
+
+
+def rename_unit(unit: Unit, *, by: User, name: str, effective_on, decision: str = "") -> Unit:
+    """A new name from a date on; documents dated before it keep printing the old one."""
+    _require_organiser_of(unit, by)
+    name = name.strip()
+    if not name:
+        raise AccountError(_("Hãy ghi tên mới của đơn vị."))
+    with transaction.atomic():
+        unit = Unit.objects.select_for_update().get(pk=unit.pk)
+        if unit.name == name:
+            raise AccountError(_("Tên mới trùng với tên hiện tại."))
+        old_name = unit.name
+        unit.name = name
+        unit.save(update_fields=["name"])
+        Reorganisation.objects.create(
+            kind=Reorganisation.Kind.RENAME,
+            unit=unit,
+            effective_on=effective_on,
+            decision=decision,
+            old_name=old_name,
+            new_name=name,
+            created_by=by,
+        )
+        audit.record(
+            by, "unit.renamed", unit, before={"name": old_name}, after={"name": name, "effective_on": effective_on.isoformat()}
+        )
+    return unit
+
+
+def move_unit(unit: Unit, *, by: User, parent: Unit, effective_on, decision: str = "") -> Unit:
+    """Put a unit (and everything below it) under another parent, in one update of the
+    subtree's paths."""
+    _require_organiser_of(unit, by)
+    _require_organiser_of(parent, by)
+    if parent.is_within(unit):
+        raise AccountError(_("Không thể chuyển một đơn vị vào dưới chính nó hoặc đơn vị trực thuộc nó."))
+    with transaction.atomic():
+        unit = Unit.objects.select_for_update().get(pk=unit.pk)
+        if unit.parent_id == parent.pk:
+            raise AccountError(_("Đơn vị đã trực thuộc đơn vị này."))
+        old_parent = unit.parent
+        unit.parent = parent
+        unit.save()
+        Reorganisation.objects.create(
+            kind=Reorganisation.Kind.MOVE,
+            unit=unit,
+            effective_on=effective_on,
+            decision=decision,
+            old_parent=old_parent,
+            new_parent=parent,
+            created_by=by,
+        )
+        audit.record(
+            by,
+            "unit.moved",
+            unit,
+            before={"parent": old_parent.code if old_parent else None},
+            after={"parent": parent.code, "effective_on": effective_on.isoformat()},
+        )
     return unit

@@ -4,6 +4,7 @@ reading a filled-in copy and checking every row before anything is written.
 One row is one unit, optionally with one focal-point account. A unit may appear on
 several rows (one per account) as long as those rows describe it the same way."""
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -46,10 +47,17 @@ COLUMNS = (
     Column(
         "code",
         gettext_noop("Mã đơn vị"),
-        help=gettext_noop("Bắt buộc. Mã riêng của đơn vị, ví dụ DD-KADO. Mã đã có trong huyện thì đơn vị đó được cập nhật."),
+        help=gettext_noop(
+            "Bắt buộc. Mã riêng của đơn vị, ví dụ LD-KADO. Mã đã có trong đơn vị tổ chức thì đơn vị đó được cập nhật."
+        ),
     ),
     Column("name", gettext_noop("Tên đơn vị"), text=False, help=gettext_noop("Bắt buộc, ví dụ Xã Ka Đô.")),
-    Column("kind", gettext_noop("Loại đơn vị"), text=False, help=gettext_noop("Bắt buộc: Xã, Thị trấn hoặc Cơ quan, đoàn thể.")),
+    Column(
+        "kind",
+        gettext_noop("Loại đơn vị"),
+        text=False,
+        help=gettext_noop("Bắt buộc: Xã, Phường, Đặc khu, Thị trấn, Thôn (buôn, bon), Tổ dân phố hoặc Cơ quan, đoàn thể."),
+    ),
     Column("ethnic", gettext_noop("Vùng đồng bào DTTS"), text=False, help=gettext_noop("Có hoặc không (để trống là không).")),
     Column(
         "religious", gettext_noop("Vùng đồng bào có đạo"), text=False, help=gettext_noop("Có hoặc không (để trống là không).")
@@ -70,11 +78,24 @@ COLUMNS = (
         gettext_noop("Mật khẩu ban đầu"),
         help=gettext_noop("Bắt buộc khi có tên đăng nhập: ít nhất 8 ký tự, không toàn số, không quá dễ đoán."),
     ),
+    Column(
+        "parent",
+        gettext_noop("Mã đơn vị cấp trên"),
+        required=False,
+        help=gettext_noop(
+            "Không bắt buộc. Để trống: đơn vị trực thuộc đơn vị tổ chức. Ghi mã của xã, phường khi khai báo thôn, tổ dân phố "
+            "(xã đó đã có hoặc được khai báo ở dòng trên)."
+        ),
+    ),
 )
 ACCOUNT_KEYS = ("username", "full_name", "position", "email", "phone", "password")
 KIND_LABELS = (
     (Unit.Kind.COMMUNE, gettext_noop("Xã")),
+    (Unit.Kind.WARD, gettext_noop("Phường")),
+    (Unit.Kind.SPECIAL_ZONE, gettext_noop("Đặc khu")),
     (Unit.Kind.TOWN, gettext_noop("Thị trấn")),
+    (Unit.Kind.VILLAGE, gettext_noop("Thôn, buôn, bon")),
+    (Unit.Kind.RESIDENTIAL_GROUP, gettext_noop("Tổ dân phố")),
     (Unit.Kind.ORGANISATION, gettext_noop("Cơ quan, đoàn thể")),
 )
 YES, NO = gettext_noop("có"), gettext_noop("không")
@@ -97,7 +118,14 @@ def _words(*msgids: str) -> set[str]:
 def _kind_words() -> dict[str, str]:
     words = {
         "commune": Unit.Kind.COMMUNE,
+        "ward": Unit.Kind.WARD,
+        "special zone": Unit.Kind.SPECIAL_ZONE,
         "town": Unit.Kind.TOWN,
+        "village": Unit.Kind.VILLAGE,
+        "thon": Unit.Kind.VILLAGE,
+        "buon": Unit.Kind.VILLAGE,
+        "bon": Unit.Kind.VILLAGE,
+        "residential group": Unit.Kind.RESIDENTIAL_GROUP,
         "organisation": Unit.Kind.ORGANISATION,
         "organization": Unit.Kind.ORGANISATION,
         "co quan": Unit.Kind.ORGANISATION,
@@ -137,7 +165,7 @@ def template_workbook():
     headers = [_(column.header) for column in COLUMNS]
     guide = [[_(column.header), _("Có") if column.required else _("Không"), _(column.help)] for column in COLUMNS]
     flags = (_(YES), _(NO), None)
-    choices = [[_(label), flag] for (_kind, label), flag in zip(KIND_LABELS, flags, strict=True)]
+    choices = [[_(label), flag] for (_kind, label), flag in itertools.zip_longest(KIND_LABELS, flags)]
     workbook = build_workbook(
         [
             (_(SHEET_TITLE), headers, []),
@@ -267,6 +295,7 @@ class UnitPlan:
     is_religious_area: bool
     first_row: int
     existing: Unit | None = None
+    parent_code: str = ""  # blank: directly under the organiser
 
     def fields(self) -> dict:
         return {
@@ -311,7 +340,7 @@ class ImportSummary:
 def check_rows(rows: list[ImportRow], *, district: Unit) -> ImportPlan:
     """Turn the rows into a plan, or raise ImportRejected listing every bad row with
     all its reasons. Reads the database twice, however long the file."""
-    codes = {row["code"].upper() for row in rows if row["code"]}
+    codes = {row[key].upper() for row in rows for key in ("code", "parent") if row[key]}
     usernames = {row["username"].lower() for row in rows if row["username"]}
     existing = {unit.code.upper(): unit for unit in Unit.objects.annotate(code_upper=Upper("code")).filter(code_upper__in=codes)}
     taken = set(
@@ -355,10 +384,11 @@ def _check_unit(row, district, existing, kinds, plan, messages) -> UnitPlan | No
         messages.append(_("Tên đơn vị dài quá 200 ký tự."))
     kind = kinds.get(fold(kind_text))
     if not kind_text:
-        messages.append(_("Thiếu loại đơn vị (Xã, Thị trấn hoặc Cơ quan, đoàn thể)."))
+        messages.append(_("Thiếu loại đơn vị (Xã, Phường, Thôn, Tổ dân phố hoặc Cơ quan, đoàn thể)."))
     elif kind is None:
         messages.append(
-            _("Loại đơn vị “%(value)s” không hợp lệ; hãy ghi Xã, Thị trấn hoặc Cơ quan, đoàn thể.") % {"value": kind_text}
+            _("Loại đơn vị “%(value)s” không hợp lệ; hãy ghi Xã, Phường, Đặc khu, Thị trấn, Thôn, Tổ dân phố hoặc Cơ quan, đoàn thể.")
+            % {"value": kind_text}
         )
     flags = {}
     for key, attribute in (("ethnic", "is_ethnic_minority_area"), ("religious", "is_religious_area")):
@@ -369,11 +399,27 @@ def _check_unit(row, district, existing, kinds, plan, messages) -> UnitPlan | No
                 _("Cột “%(column)s” chỉ nhận “có” hoặc “không” (đang ghi “%(value)s”).") % {"column": header, "value": row[key]}
             )
     found = existing.get(code.upper()) if code else None
-    if found is not None and found.parent_id != district.pk:
-        messages.append(_("Mã đơn vị “%(code)s” đã được dùng cho một đơn vị không thuộc huyện này.") % {"code": code})
+    if found is not None and (found.pk == district.pk or not found.is_within(district)):
+        messages.append(_("Mã đơn vị “%(code)s” đã được dùng cho một đơn vị không thuộc đơn vị tổ chức này.") % {"code": code})
+    parent_code = row["parent"].upper()
+    parent = existing.get(parent_code)
+    if parent_code and parent_code not in plan.units and (parent is None or not parent.is_within(district)):
+        messages.append(
+            _("Mã đơn vị cấp trên “%(code)s” không có trong đơn vị tổ chức này hoặc ở các dòng phía trên.") % {"code": row["parent"]}
+        )
+    elif parent_code and parent_code == code.upper():
+        messages.append(_("Một đơn vị không thể là cấp trên của chính nó."))
     if len(messages) > ok_before:
         return None
-    unit = UnitPlan(code=found.code if found else code, name=name, kind=kind, first_row=row.number, existing=found, **flags)
+    unit = UnitPlan(
+        code=found.code if found else code,
+        name=name,
+        kind=kind,
+        first_row=row.number,
+        existing=found,
+        parent_code=parent_code,
+        **flags,
+    )
     earlier = plan.units.get(code.upper())
     if earlier is not None and earlier.fields() != unit.fields():
         messages.append(

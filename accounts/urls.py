@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import manage_views, views
+from . import manage_views, reorganise_views, views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -41,6 +41,10 @@ urlpatterns = [
     path("manage/users/<int:pk>/password/", manage_views.AccountSetPasswordView.as_view(), name="user_set_password"),
     path("manage/units/", manage_views.UnitListView.as_view(), name="manage_units"),
     path("manage/units/<int:pk>/", manage_views.UnitDetailView.as_view(), name="unit_detail"),
+    path("manage/units/merge/", reorganise_views.MergeView.as_view(), name="unit_merge"),
+    path("manage/units/<int:pk>/rename/", reorganise_views.RenameView.as_view(), name="unit_rename"),
+    path("manage/units/<int:pk>/move/", reorganise_views.MoveView.as_view(), name="unit_move"),
+    path("manage/units/<int:pk>/letterhead/", reorganise_views.LetterheadView.as_view(), name="unit_letterhead"),
     path("manage/import/", manage_views.ImportView.as_view(), name="import"),
     path("manage/import/template.xlsx", manage_views.ImportTemplateView.as_view(), name="import_template"),
 ]

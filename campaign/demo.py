@@ -7,6 +7,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Unit, User
 
@@ -367,3 +368,76 @@ def seed(stdout=None) -> None:
             )
     if stdout:
         stdout.write(f"  campaign: {NUMBER} with {len(progress)} progress updates, deadlines and {len(DOCUMENTS)} documents")
+
+
+# Today (DESIGN §0): the province board's campaign and a commune's own ------------------
+
+
+def _present_campaign(owner_code, staff_username, number, title, *, days_registration, items, stdout):
+    today = timezone.localdate()
+    owner = Unit.objects.get(code=owner_code)
+    campaign = Campaign.objects.filter(owner=owner, year=today.year, number=number).first()
+    if campaign is not None:
+        if stdout:
+            stdout.write(f"  campaign: {number} already loaded")
+        return campaign
+    staff = User.objects.get(username=staff_username)
+    campaign = services.create_campaign(
+        owner=owner,
+        by=staff,
+        year=today.year,
+        title=title,
+        number=number,
+        issued_on=today - datetime.timedelta(days=20),
+        purposes=(
+            "Nâng cao nhận thức, trách nhiệm của cấp ủy, chính quyền, Mặt trận và các đoàn thể về công tác dân vận "
+            "sau sắp xếp đơn vị hành chính.\n"
+            "- Mỗi đơn vị đăng ký ít nhất một mô hình hoặc điển hình “Dân vận khéo”."
+        ),
+        signer_title=owner.signer_title or "TRƯỞNG BAN",
+        signer_name=staff.full_name if owner.kind != Unit.Kind.PROVINCE else "Nguyễn Văn Phúc",
+    )
+    period = campaign.periods.order_by("order").first()
+    for title_text, description in items:
+        services.create_plan_item(period, by=staff, title=title_text, description=description, lead_unit=owner)
+    for kind, days, audience in (
+        (Deadline.Kind.REGISTRATION, days_registration, Deadline.Audience.UNITS),
+        (Deadline.Kind.INTERIM_REPORT, days_registration + 30, Deadline.Audience.UNITS),
+        (Deadline.Kind.FINAL_REPORT, days_registration + 60, Deadline.Audience.UNITS),
+        (Deadline.Kind.SCORING, 3, Deadline.Audience.COUNCIL),
+    ):
+        services.set_deadline(campaign, by=staff, kind=kind, due_date=today + datetime.timedelta(days=days), audience=audience)
+    services.publish_campaign(campaign, by=staff)
+    if stdout:
+        stdout.write(f"  campaign: {number} of {owner.name}, registration open until {today + datetime.timedelta(days=days_registration):%d/%m/%Y}")
+    return campaign
+
+
+PROVINCE_NUMBER = "Số 05-KH/BTGDVTU"
+KADO_NUMBER = "Số 03-KH/ĐU"
+
+
+@transaction.atomic
+def seed_present(stdout=None) -> None:
+    year = timezone.localdate().year
+    _present_campaign(
+        "LD",
+        "tinh",
+        PROVINCE_NUMBER,
+        f"Kế hoạch thực hiện phong trào thi đua “Dân vận khéo” năm {year} trên địa bàn tỉnh",
+        days_registration=7,
+        items=[
+            ("Quán triệt kế hoạch đến Đảng ủy, Khối Dân vận các xã, phường, đặc khu", "Hội nghị trực tuyến toàn tỉnh."),
+            ("Đăng ký, thẩm định mô hình, điển hình “Dân vận khéo” của các xã, phường, đặc khu", ""),
+        ],
+        stdout=stdout,
+    )
+    _present_campaign(
+        "LD-KADO",
+        "dangkado",
+        KADO_NUMBER,
+        f"Kế hoạch thực hiện phong trào thi đua “Dân vận khéo” năm {year} ở các thôn, buôn của xã Ka Đô",
+        days_registration=10,
+        items=[("Phát động phong trào ở các thôn, buôn", "Mỗi thôn, buôn đăng ký một mô hình.")],
+        stdout=stdout,
+    )

@@ -74,6 +74,9 @@ class UnitsField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
+MAX_COVERAGE_DEPTH = 3
+
+
 class CampaignForm(forms.ModelForm):
     issued_on = DateField(label=_("Ngày ban hành"), required=False)
     legal_bases = LinesField(label=_("Căn cứ (văn bản thực hiện)"), required=False, help_text=_("Mỗi văn bản một dòng."))
@@ -90,20 +93,52 @@ class CampaignForm(forms.ModelForm):
             "implementation": forms.Textarea(attrs={"rows": 6}),
         }
         help_texts = {
-            "number": _("Ví dụ: Số 12-KH/BDVHU"),
+            "number": _("Ví dụ: Số 12-KH/BTGDVTU"),
             "purposes": _("Mỗi đoạn một dòng; dòng bắt đầu bằng “-” là một ý."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["coverage_depth"].required = False
+        self.fields["coverage_depth"].widget.attrs.update(min=1, max=MAX_COVERAGE_DEPTH)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+    def clean_coverage_depth(self):
+        depth = self.cleaned_data.get("coverage_depth")
+        if depth is None:
+            return self.instance.coverage_depth or 1
+        if not 1 <= depth <= MAX_COVERAGE_DEPTH:
+            raise forms.ValidationError(_("Số cấp đơn vị tham gia phải từ 1 đến %(max)d.") % {"max": MAX_COVERAGE_DEPTH})
+        return depth
 
     def clean_year(self):
         year = self.cleaned_data["year"]
         if not 2000 <= year <= 2100:
             raise forms.ValidationError(_("Năm không hợp lệ."))
         return year
+
+
+class CampaignCreateForm(CampaignForm):
+    """A new plan: staff of more than one organising body say which body issues it."""
+
+    owner = UnitChoiceField(label=_("Đơn vị ban hành"), queryset=Unit.objects.none(), empty_label=None, required=False)
+
+    def __init__(self, *args, organisers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisers = list(organisers)
+        self.fields["owner"].queryset = organisers
+        self.order_fields(["owner", *self.fields])
+        if len(self.organisers) == 1:
+            self.fields["owner"].widget = forms.HiddenInput()
+
+    def clean_owner(self):
+        owner = self.cleaned_data.get("owner")
+        if owner is None and len(self.organisers) == 1:
+            return self.organisers[0]
+        if owner is None:
+            raise forms.ValidationError(_("Hãy chọn đơn vị ban hành kế hoạch."))
+        return owner
 
 
 class PeriodForm(forms.ModelForm):
@@ -138,7 +173,7 @@ class PlanItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = PlanPeriod.objects.filter(campaign=campaign)
         self.fields["period"].empty_label = None
-        units = Unit.in_district([campaign.owner_id]).filter(is_active=True).order_by("kind", "name")
+        units = Unit.objects.within([campaign.owner]).filter(is_active=True, depth__lte=campaign.owner.depth + campaign.coverage_depth).order_by("depth", "kind", "name")
         self.fields["lead_unit"].queryset = units
         self.fields["coordinating_units"].queryset = units.exclude(pk=campaign.owner_id)
         self.fields["order"].required = False

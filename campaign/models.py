@@ -12,7 +12,10 @@ from accounts.models import Unit
 
 
 class Campaign(models.Model):
-    """One year's "Dân vận khéo" plan (Kế hoạch) of a district."""
+    """One year's "Dân vận khéo" plan (Kế hoạch) of an organising body: the province
+    board for its communes, a commune's Party committee for its villages, or (history) a
+    district board for its communes. It covers the units below its owner to
+    ``coverage_depth`` levels."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
@@ -36,7 +39,12 @@ class Campaign(models.Model):
         _("địa danh"),
         max_length=100,
         blank=True,
-        help_text=_("Dùng ở dòng “…, ngày … tháng … năm …”; để trống thì lấy theo tên huyện."),
+        help_text=_("Dùng ở dòng “…, ngày … tháng … năm …”; để trống thì lấy địa danh của đơn vị ban hành."),
+    )
+    coverage_depth = models.PositiveSmallIntegerField(
+        _("số cấp đơn vị tham gia"),
+        default=1,
+        help_text=_("1: các đơn vị trực thuộc (xã, phường, đoàn thể); 2: cả thôn, tổ dân phố của các đơn vị ấy."),
     )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -67,20 +75,34 @@ class Campaign(models.Model):
 
     @property
     def letterhead(self) -> tuple[str, str]:
-        """The two lines of the left header: the Party committee and the board, from the
-        owner's name "Huyện ủy Đơn Dương – Ban Dân vận"."""
-        parent, _sep, board = self.owner.name.partition(" – ")
-        return parent.upper(), (board or "").upper()
+        """The two lines of the left header, from the organising body's letterhead."""
+        return self.owner.letterhead
 
     @property
     def place_name(self) -> str:
-        if self.place:
-            return self.place
-        parent = self.owner.name.partition(" – ")[0]
-        for prefix in ("Huyện ủy ", "Huyện ", "Thành ủy ", "Thị ủy "):
-            if parent.startswith(prefix):
-                return parent[len(prefix) :]
-        return parent
+        return self.place or self.owner.place_name
+
+    @property
+    def starts_on(self) -> datetime.date:
+        return datetime.date(self.year, 1, 1)
+
+    def covers(self, unit: Unit) -> bool:
+        """Whether ``unit`` takes part: it lies below the organiser, no deeper than the
+        campaign reaches, and still existed when the campaign's year began."""
+        owner = self.owner
+        return (
+            unit.pk != owner.pk
+            and unit.is_within(owner)
+            and unit.depth - owner.depth <= self.coverage_depth
+            and (unit.dissolved_on is None or unit.dissolved_on > self.starts_on)
+        )
+
+    def participants(self):
+        """The units that take part in this campaign, in one query whatever the depth."""
+        return (
+            Unit.objects.below(self.owner, self.coverage_depth)
+            .filter(models.Q(dissolved_on__isnull=True, is_active=True) | models.Q(dissolved_on__gt=self.starts_on))
+        )
 
     def deadline_for(self, kind: str, unit: Unit | None = None) -> "DueDate | None":
         from .deadlines import deadline_for

@@ -3,6 +3,9 @@ these predicates decide the actions on a campaign the user can already see."""
 
 import rules
 
+from accounts.models import Role
+from accounts.rules import is_organiser_staff, is_staff_of_organiser
+
 
 def _campaign_of(obj):
     """The campaign a permission is asked about: the campaign itself or its period, item,
@@ -19,22 +22,12 @@ def _campaign_of(obj):
 
 
 @rules.predicate
-def is_district_staff(user):
-    return bool(user.is_authenticated and user.district_ids())
-
-
-@rules.predicate
-def is_staff_of_campaign_district(user, obj):
+def is_focal_point_in_campaign(user, obj):
+    """The focal point of a unit the campaign covers."""
     if not user.is_authenticated or obj is None:
         return False
-    return _campaign_of(obj).owner_id in user.district_ids()
-
-
-@rules.predicate
-def is_focal_point_in_campaign_district(user, obj):
-    if not user.is_authenticated or obj is None:
-        return False
-    return _campaign_of(obj).owner_id in user.home_district_ids() and bool(user.focal_unit_ids())
+    campaign = _campaign_of(obj)
+    return any(campaign.covers(unit) for unit in user.member_units((Role.FOCAL_POINT,)))
 
 
 @rules.predicate
@@ -42,9 +35,9 @@ def is_published(user, obj):
     return obj is not None and _campaign_of(obj).is_published
 
 
-rules.add_perm("campaign.create_campaign", is_district_staff)
-rules.add_perm("campaign.manage_campaign", is_staff_of_campaign_district)
+rules.add_perm("campaign.create_campaign", is_organiser_staff)
+rules.add_perm("campaign.manage_campaign", is_staff_of_organiser)
 rules.add_perm(
     "campaign.record_acknowledgement",
-    is_published & (is_staff_of_campaign_district | is_focal_point_in_campaign_district),
+    is_published & (is_staff_of_organiser | is_focal_point_in_campaign),
 )

@@ -15,53 +15,91 @@ from .models import Acknowledgement, Campaign, Deadline, DeadlineExtension, Docu
 READABLE_STATUSES = (Campaign.Status.PUBLISHED, Campaign.Status.CLOSED)
 
 
+def covering(units, prefix: str = "") -> Q:
+    """A condition on Campaign (or, with ``prefix``, on a model that leads to one) that
+    holds for the campaigns any of ``units`` takes part in: owned by one of the unit's
+    ancestors, reaching down to it, and begun before the unit was dissolved. Read from
+    the units' paths, so it costs no query."""
+    condition = Q(pk__in=[])
+    for unit in units:
+        by_distance: dict[int, list[int]] = {}
+        for distance, ancestor_id in enumerate(reversed(unit.ancestor_ids), start=1):
+            by_distance.setdefault(distance, []).append(ancestor_id)
+        for distance, owner_ids in by_distance.items():
+            part = Q(**{f"{prefix}owner_id__in": owner_ids, f"{prefix}coverage_depth__gte": distance})
+            if unit.dissolved_on is not None:
+                last_year = unit.dissolved_on.year - (1 if (unit.dissolved_on.month, unit.dissolved_on.day) == (1, 1) else 0)
+                part &= Q(**{f"{prefix}year__lte": last_year})
+            condition |= part
+    return condition
+
+
 def campaigns_visible_to(user) -> QuerySet[Campaign]:
-    """District staff see every campaign of the districts they manage, drafts included.
-    Everyone else sees published and closed campaigns of their own districts (focal
-    points, viewers). A signed-in user without any membership is a council member from
-    outside the units and reads the published campaigns."""
+    """Staff see every campaign of the bodies they organise, drafts included. Leaders who
+    follow a body (viewers) read its published and closed campaigns; a unit's focal point
+    reads those its unit takes part in. Anyone else (a council member from outside the
+    units) reads only the campaigns whose council seats them, added by the evaluations
+    app through ``register_campaign_visibility``."""
     qs = Campaign.objects.select_related("owner")
     if not user.is_authenticated:
         return qs.none()
     readable = Q(status__in=READABLE_STATUSES)
-    if not user.unit_ids():
-        return qs.filter(readable)
-    managed = user.district_ids()
-    read_districts = user.home_district_ids() | user.viewer_district_ids()
-    return qs.filter(Q(owner__in=managed) | (readable & Q(owner__in=read_districts)))
+    condition = Q(owner__in=user.organiser_ids())
+    condition |= readable & (Q(owner__in=user.reader_organiser_ids()) | covering(user.member_units()))
+    for rule in _campaign_visibility_rules:
+        extra = rule(user)
+        if extra is not None:
+            condition |= readable & extra
+    return qs.filter(condition)
+
+
+# Apps above this one add who else may read a campaign: ``rule(user)`` returns a Q over
+# Campaign or None (the evaluations app: the campaigns whose council seats the user).
+_campaign_visibility_rules: list = []
+
+
+def register_campaign_visibility(rule) -> None:
+    if rule not in _campaign_visibility_rules:
+        _campaign_visibility_rules.append(rule)
 
 
 def campaigns_managed_by(user) -> QuerySet[Campaign]:
     if not user.is_authenticated:
         return Campaign.objects.none()
-    return Campaign.objects.select_related("owner").filter(owner__in=user.district_ids())
+    return Campaign.objects.select_related("owner").filter(owner__in=user.organiser_ids())
 
 
-def current_campaign(user, district_ids=None) -> Campaign | None:
+def current_campaign(user, owner_ids=None) -> Campaign | None:
     """The campaign a page shows by default: the latest published one the user can see
-    (of ``district_ids`` when given), else the latest the user can see at all."""
+    (of ``owner_ids`` when given), else the latest the user can see at all."""
     qs = campaigns_visible_to(user)
-    if district_ids is not None:
-        qs = qs.filter(owner__in=district_ids)
+    if owner_ids is not None:
+        qs = qs.filter(owner__in=owner_ids)
     latest = ("-year", "-issued_on", "-pk")
     return qs.filter(status=Campaign.Status.PUBLISHED).order_by(*latest).first() or qs.order_by(*latest).first()
 
 
-def district_units(district_id: int) -> QuerySet[Unit]:
-    """The units of a district that take part in the campaign: towns, communes, then the
-    district organisations, each by name."""
-    rank = Case(
-        When(kind=Unit.Kind.TOWN, then=Value(0)),
-        When(kind=Unit.Kind.COMMUNE, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    return (
-        Unit.objects.filter(parent_id=district_id, is_active=True)
-        .exclude(kind__in=(Unit.Kind.DISTRICT, Unit.Kind.PROVINCE))
-        .annotate(rank=rank)
-        .order_by("rank", "name")
-    )
+def current_campaign_of_units(user) -> Campaign | None:
+    """The campaign a focal point's pages show by default: the latest one their units
+    take part in."""
+    qs = campaigns_visible_to(user).filter(covering(user.member_units()))
+    latest = ("-year", "-issued_on", "-pk")
+    return qs.filter(status=Campaign.Status.PUBLISHED).order_by(*latest).first() or qs.order_by(*latest).first()
+
+
+KIND_RANK = Case(
+    When(kind__in=(Unit.Kind.WARD, Unit.Kind.TOWN), then=Value(0)),
+    When(kind__in=(Unit.Kind.COMMUNE, Unit.Kind.SPECIAL_ZONE), then=Value(1)),
+    When(kind__in=(Unit.Kind.VILLAGE, Unit.Kind.RESIDENTIAL_GROUP), then=Value(2)),
+    default=Value(3),
+    output_field=IntegerField(),
+)
+
+
+def participating_units(campaign: Campaign) -> QuerySet[Unit]:
+    """The units that take part in the campaign: wards and towns, communes and special
+    zones, villages and residential groups, then the organisations, each by name."""
+    return campaign.participants().annotate(rank=KIND_RANK).order_by("rank", "name")
 
 
 def _items_queryset() -> QuerySet[PlanItem]:

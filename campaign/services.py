@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 import audit
 from accounts.models import Unit
+from accounts.rules import is_staff_of_organiser
 
 from .exceptions import AlreadyRecorded, InvalidExtension, NotAllowed, StaleEdit, TransitionNotAllowed
 from .models import Acknowledgement, Campaign, Deadline, DeadlineExtension, Document, PlanItem, PlanItemUpdate, PlanPeriod
@@ -28,6 +29,7 @@ CAMPAIGN_FIELDS = (
     "recipients",
     "signer_title",
     "signer_name",
+    "coverage_depth",
 )
 ITEM_FIELDS = ("period", "order", "title", "description", "lead_unit", "due_date")
 PERIOD_FIELDS = ("name", "starts_on", "ends_on", "order")
@@ -54,8 +56,8 @@ def _snapshot(obj, fields) -> dict:
 
 
 def _require_manager(campaign: Campaign, by) -> None:
-    if campaign.owner_id not in by.district_ids():
-        raise NotAllowed(_("Chỉ chuyên viên Ban Dân vận của huyện ban hành kế hoạch mới được thay đổi kế hoạch này."))
+    if not is_staff_of_organiser(by, campaign):
+        raise NotAllowed(_("Chỉ chuyên viên của đơn vị ban hành kế hoạch mới được thay đổi kế hoạch này."))
 
 
 def _require_open(campaign: Campaign) -> None:
@@ -64,7 +66,7 @@ def _require_open(campaign: Campaign) -> None:
 
 
 def _require_editable(campaign: Campaign, by) -> None:
-    """Every change to a plan's content: made by its district's staff, while the plan is open."""
+    """Every change to a plan's content: made by its organiser's staff, while the plan is open."""
     _require_manager(campaign, by)
     _require_open(campaign)
 
@@ -97,9 +99,10 @@ def _attach(upload, instance, field_name: str) -> None:
 
 
 def create_campaign(*, owner: Unit, by, with_default_periods: bool = True, **fields) -> Campaign:
-    """A new draft plan of ``owner``'s district, with the seed plan's three periods."""
-    if owner.pk not in by.district_ids():
-        raise NotAllowed(_("Chỉ chuyên viên Ban Dân vận của huyện mới được lập kế hoạch của huyện."))
+    """A new draft plan issued by ``owner`` (any organising body), with the seed plan's
+    three periods."""
+    if not is_staff_of_organiser(by, owner):
+        raise NotAllowed(_("Chỉ chuyên viên của đơn vị mới được lập kế hoạch của đơn vị."))
     unknown = set(fields) - set(CAMPAIGN_FIELDS)
     if unknown:
         raise TypeError(f"unknown campaign fields: {sorted(unknown)}")
@@ -481,15 +484,15 @@ def record_acknowledgement(
     note: str = "",
 ) -> Acknowledgement:
     """A unit records that it has disseminated ``document``. A focal point records for
-    its own unit only; district staff may record for any unit of their district."""
+    its own unit only; the organiser's staff may record for any unit taking part."""
     with transaction.atomic():
         document = Document.objects.select_for_update().select_related("campaign").get(pk=document.pk)
         campaign = document.campaign
         if campaign.status != Campaign.Status.PUBLISHED:
             raise TransitionNotAllowed(_("Chỉ ghi nhận quán triệt văn bản của kế hoạch đang thực hiện."))
-        if unit.parent_id != campaign.owner_id:
-            raise NotAllowed(_("Đơn vị “%(unit)s” không thuộc huyện của kế hoạch.") % {"unit": unit})
-        if unit.pk not in by.focal_unit_ids() and campaign.owner_id not in by.district_ids():
+        if not campaign.covers(unit):
+            raise NotAllowed(_("Đơn vị “%(unit)s” không tham gia kế hoạch này.") % {"unit": unit})
+        if unit.pk not in by.focal_unit_ids() and not is_staff_of_organiser(by, campaign):
             raise NotAllowed(_("Bạn chỉ được ghi nhận quán triệt cho đơn vị của mình."))
         if disseminated_on > timezone.localdate():
             raise TransitionNotAllowed(_("Ngày quán triệt không được sau ngày hôm nay."))

@@ -8,12 +8,14 @@ class EvaluationsConfig(AppConfig):
 
     def ready(self):
         from campaign import dashboard
+        from campaign import selectors as campaign_selectors
         from registrations import selectors as registration_selectors
 
         from . import awards, selectors  # noqa: F401 - awards registers the award permissions
 
         # Council members read the registrations assigned to them once appraisal opens (DESIGN §6).
         registration_selectors.register_visibility_rule(selectors.registrations_open_to_members)
+        campaign_selectors.register_campaign_visibility(selectors.campaigns_seating)
         dashboard.register_column(
             dashboard.Column(key="appraisal", label=_("Thẩm định"), compute=selectors.appraisal_cells, order=60)
         )

@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
-from accounts.models import Unit
+from accounts.models import Role, Unit
+from accounts.rules import reads_organiser
 from campaign.models import Campaign
+from campaign.selectors import covering
 from models.models import DvkModel
 
 from .models import AwardProposal, Council, CouncilMember, MedalNomination, ProposalVote, Result
@@ -89,8 +91,8 @@ def manages_awards(user, campaign: Campaign) -> bool:
 
 @rules.predicate
 def reads_district_awards(user, campaign: Campaign) -> bool:
-    """Staff and the district's leaders (viewers) read every proposal and medal nomination."""
-    return bool(getattr(user, "is_authenticated", False)) and campaign.owner_id in user.viewer_district_ids()
+    """Staff and the organiser's leaders (viewers) read every proposal and medal nomination."""
+    return reads_organiser(user, campaign)
 
 
 @rules.predicate
@@ -226,9 +228,8 @@ def award_campaigns_visible_to(user) -> QuerySet[Campaign]:
     """Campaigns whose award pages the user may open (what they see inside is scoped again)."""
     if not getattr(user, "is_authenticated", False):
         return Campaign.objects.none()
-    visible = Q(owner_id__in=user.viewer_district_ids()) | Q(pk__in=_seat_campaign_ids(user))
-    if user.focal_unit_ids():
-        visible |= Q(owner_id__in=user.home_district_ids())
+    visible = Q(owner_id__in=user.reader_organiser_ids()) | Q(pk__in=_seat_campaign_ids(user))
+    visible |= covering(user.member_units((Role.FOCAL_POINT,)))
     return Campaign.objects.filter(visible).exclude(status=Campaign.Status.DRAFT).select_related("owner")
 
 
@@ -238,7 +239,7 @@ def proposals_visible_to(user) -> QuerySet[AwardProposal]:
     qs = AwardProposal.objects.select_related("campaign", "registration__unit", "registration__model", "registration__result")
     if not getattr(user, "is_authenticated", False):
         return qs.none()
-    visible = Q(campaign__owner_id__in=user.viewer_district_ids()) | Q(campaign_id__in=_seat_campaign_ids(user))
+    visible = Q(campaign__owner_id__in=user.reader_organiser_ids()) | Q(campaign_id__in=_seat_campaign_ids(user))
     focal_units = user.focal_unit_ids()
     if focal_units:
         visible |= Q(registration__unit_id__in=focal_units, status__in=(Status.PASSED, Status.DECIDED))
@@ -322,7 +323,7 @@ def medal_nominations_visible_to(user) -> QuerySet[MedalNomination]:
     qs = MedalNomination.objects.select_related("campaign", "unit", "nominated_by")
     if not getattr(user, "is_authenticated", False):
         return qs.none()
-    visible = Q(campaign__owner_id__in=user.viewer_district_ids())
+    visible = Q(campaign__owner_id__in=user.reader_organiser_ids())
     focal_units = user.focal_unit_ids()
     if focal_units:
         visible |= Q(unit_id__in=focal_units, status=MedalNomination.Status.AWARDED)
@@ -330,8 +331,8 @@ def medal_nominations_visible_to(user) -> QuerySet[MedalNomination]:
 
 
 def medal_units(campaign: Campaign) -> QuerySet[Unit]:
-    """Units a nominee may come from: the district (its Board) and every unit under it."""
-    return Unit.in_district([campaign.owner_id]).filter(is_active=True).order_by("kind", "name")
+    """Units a nominee may come from: the organiser (its Board) and every unit under it."""
+    return Unit.objects.within([campaign.owner]).filter(is_active=True).order_by("depth", "kind", "name")
 
 
 def earlier_medal_record(full_name: str, birth_year, unit_id, *, exclude_pk=None) -> MedalNomination | None:

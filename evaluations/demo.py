@@ -194,3 +194,50 @@ def seed_appraisal(stdout=None) -> None:
             f"  evaluations: council of {council.members.count()} ({added} new), {in_appraisal} registrations in appraisal "
             f"({nominated} new), {submitted} sheets submitted and {drafts} drafts saved now; results not finalised"
         )
+
+
+# Today (DESIGN §0): the province board's council, open for scoring now ---------------------
+
+PRESENT_SEATS = [
+    ("hdtinh", CouncilMember.Position.CHAIR, "Ủy ban nhân dân tỉnh"),
+    ("hdtinh1", CouncilMember.Position.MEMBER, "Thường trực Hội đồng Thi đua – Khen thưởng tỉnh"),
+    ("hdtinh2", CouncilMember.Position.MEMBER, "Ủy ban MTTQ Việt Nam tỉnh"),
+]
+
+
+@transaction.atomic
+def seed_present(stdout=None) -> None:
+    """The council of the province board's campaign: seated, criteria set, the two
+    registrations already reported on put forward, scoring open from now until the
+    end of the scoring deadline's day."""
+    campaign = Campaign.objects.filter(owner__code="LD", status=Campaign.Status.PUBLISHED).order_by("-year", "-pk").first()
+    if campaign is None:
+        return
+    staff = User.objects.get(username="tinh")
+    existed = Council.objects.filter(campaign=campaign).exists()
+    council = services.ensure_council(campaign, by=staff)
+    if not existed:
+        now = timezone.now()
+        services.update_council(
+            council,
+            by=staff,
+            changes={
+                "name": "Hội đồng thẩm định mô hình, điển hình “Dân vận khéo” tỉnh Lâm Đồng",
+                "opens_at": now - datetime.timedelta(hours=1),
+                "closes_at": now + datetime.timedelta(days=30),
+            },
+        )
+        council.refresh_from_db()
+    seated = set(council.members.values_list("user__username", flat=True))
+    for username, position, represents in PRESENT_SEATS:
+        if username not in seated:
+            services.add_member(council, user=User.objects.get(username=username), position=position, represents=represents, by=staff)
+    ready = Registration.objects.filter(
+        campaign=campaign,
+        status=Status.ACCEPTED,
+        reports__kind=ProgressReport.Kind.FINAL,
+        reports__status=ProgressReport.ReportStatus.SUBMITTED,
+    ).distinct()
+    nominated = len(services.nominate(campaign, list(ready), by=staff).nominated) if ready else 0
+    if stdout:
+        stdout.write(f"  evaluations: council of {campaign.number} open for scoring, {nominated} registrations put forward")

@@ -103,7 +103,7 @@ def seed(stdout=None) -> None:
             stdout.write("  medals: the 2020 campaign is not loaded yet, skipped")
         return
     campaigns = {2020: current, 2019: _earlier_campaign(district, staff)}
-    units = {unit.code: unit for unit in Unit.in_district([district.pk])}
+    units = {unit.code: unit for unit in Unit.objects.within([district])}
     created = 0
     for year, name, birth_year, gender, position, unit_code, years, achievements, awarded in NOMINATIONS:
         unit = units[unit_code]

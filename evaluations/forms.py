@@ -94,19 +94,18 @@ class CouncilMemberForm(forms.ModelForm):
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
-        district_id = council.campaign.owner_id
-        district_units = Unit.in_district([district_id])
-        self.fields["unit"].queryset = district_units.filter(is_active=True).order_by("kind", "name")
+        organiser_units = Unit.objects.within([council.campaign.owner])
+        self.fields["unit"].queryset = organiser_units.filter(is_active=True).order_by("depth", "kind", "name")
         self.fields["unit"].required = False
         if self.instance.pk:
             del self.fields["user"]
         else:
-            # People of this district, or accounts that belong to no unit (council members
+            # People of the organiser's tree, or accounts that belong to no unit (council members
             # from other bodies often have no role in the portal besides their seat).
             seated = council.members.values("user_id")
             self.fields["user"].queryset = (
                 User.objects.filter(is_active=True)
-                .filter(Q(memberships__unit__in=district_units) | Q(memberships__isnull=True))
+                .filter(Q(memberships__unit__in=organiser_units) | Q(memberships__isnull=True))
                 .exclude(pk__in=seated)
                 .distinct()
                 .order_by("full_name", "username")

@@ -3,13 +3,15 @@ Council. Views turn a refusal into a 404 wherever the object belongs to someone 
 
 import rules
 
+from accounts.rules import is_staff_of_organiser, reads_organiser
+
 from .models import CouncilMember
 from .selectors import seat_positions
 
 
 def is_staff_of_campaign(user, campaign) -> bool:
-    """District staff (or board head) of the district that owns the campaign."""
-    return bool(getattr(user, "is_authenticated", False)) and campaign.owner_id in user.district_ids()
+    """Staff (or board head) of the body that organises the campaign."""
+    return is_staff_of_organiser(user, campaign)
 
 
 @rules.predicate
@@ -29,11 +31,7 @@ def chairs_council(user, council) -> bool:
 
 @rules.predicate
 def reads_district(user, council) -> bool:
-    return (
-        council is not None
-        and bool(getattr(user, "is_authenticated", False))
-        and council.campaign.owner_id in user.viewer_district_ids()
-    )
+    return reads_organiser(user, council)
 
 
 @rules.predicate

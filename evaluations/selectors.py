@@ -27,10 +27,10 @@ APPRAISAL_STATUSES = (Status.NOMINATED, Status.APPRAISED, Status.RECOGNISED, Sta
 
 
 def campaigns_managed_by(user) -> QuerySet[Campaign]:
-    """Campaigns of the districts the user manages as staff, newest first."""
+    """Campaigns of the bodies the user organises as staff, newest first."""
     if not getattr(user, "is_authenticated", False):
         return Campaign.objects.none()
-    return Campaign.objects.filter(owner_id__in=user.district_ids()).select_related("owner").order_by("-year", "-pk")
+    return Campaign.objects.filter(owner_id__in=user.organiser_ids()).select_related("owner").order_by("-year", "-pk")
 
 
 def seat_positions(user) -> dict[int, str]:
@@ -276,6 +276,14 @@ def evidence_for_member(user, evidence_pk: int) -> Evidence | None:
     if council is None or not scoring_window(council).has_opened():
         return None
     return evidence
+
+
+def campaigns_seating(user) -> Q | None:
+    """For campaigns' visibility: the published campaigns whose council seats the user
+    (council members from outside the units read those, and only those)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Q(pk__in=CouncilMember.objects.filter(user=user).values("council__campaign_id"))
 
 
 def registrations_open_to_members(user) -> Q | None:

@@ -129,7 +129,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
     template_name = "evaluations/home.html"
 
     def get(self, request, *args, **kwargs):
-        if not request.user.is_district_staff:
+        if not request.user.is_organiser_staff:
             return redirect("evaluations:queue")
         return super().get(request, *args, **kwargs)
 

@@ -100,7 +100,7 @@ class DvkModel(models.Model):
         if self.replicates_id is not None:
             if self.pk is not None and self.replicates_id == self.pk:
                 errors["replicates"] = _("Mô hình không thể nhân rộng từ chính nó.")
-            elif self.unit_id is not None and self.replicates.unit.district_id_or_self != self.unit.district_id_or_self:
-                errors["replicates"] = _("Chỉ được chọn mô hình nhân rộng trong cùng huyện.")
+            elif self.unit_id is not None and self.replicates.unit.root_id != self.unit.root_id:
+                errors["replicates"] = _("Chỉ được chọn mô hình nhân rộng trong cùng tỉnh.")
         if errors:
             raise ValidationError(errors)

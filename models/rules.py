@@ -15,10 +15,11 @@ def is_focal_point_of_model_unit(user, model):
 
 
 @rules.predicate
-def is_staff_of_model_district(user, model):
-    return bool(user.is_authenticated and model is not None and model.unit.district_id_or_self in user.district_ids())
+def is_staff_over_model_unit(user, model):
+    """Staff of an organising body whose tree holds the model's unit."""
+    return bool(user.is_authenticated and model is not None and user.manages_unit(model.unit))
 
 
 rules.add_perm("dvk_models.create_model", is_focal_point)
 rules.add_perm("dvk_models.edit_model", is_focal_point_of_model_unit)
-rules.add_perm("dvk_models.publish_model", is_staff_of_model_district)
+rules.add_perm("dvk_models.publish_model", is_staff_over_model_unit)

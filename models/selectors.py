@@ -4,20 +4,21 @@
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import Unit
+from accounts.models import STAFF_ROLES, Role, Unit
 
 from .models import DvkModel
 
 
 def _scope(user) -> Q | None:
-    """Focal points see their own units; district staff and viewers their districts."""
+    """Focal points see their own units' models and those their units inherited from
+    units merged into them; staff and viewers the whole tree of the bodies they follow."""
     if not user.is_authenticated:
         return None
     parts = []
-    district_ids = user.viewer_district_ids()
-    if district_ids:
-        parts.append(Q(unit__in=Unit.in_district(district_ids)))
-    focal_unit_ids = user.focal_unit_ids()
+    organisers = user.member_units((*STAFF_ROLES, Role.VIEWER))
+    if organisers:
+        parts.append(Q(unit__in=Unit.objects.within(organisers)))
+    focal_unit_ids = user.heritage_unit_ids((Role.FOCAL_POINT,))
     if focal_unit_ids:
         parts.append(Q(unit_id__in=focal_unit_ids))
     if not parts:
@@ -40,18 +41,17 @@ def units_visible_to(user) -> QuerySet[Unit]:
     """The units whose catalogue the user may read (for the list filter)."""
     if not user.is_authenticated:
         return Unit.objects.none()
-    district_ids = user.viewer_district_ids()
-    return Unit.objects.filter(Q(pk__in=user.focal_unit_ids()) | Q(parent_id__in=district_ids)).order_by("name")
+    organisers = user.member_units((*STAFF_ROLES, Role.VIEWER))
+    return Unit.objects.filter(
+        Q(pk__in=user.heritage_unit_ids((Role.FOCAL_POINT,))) | Q(pk__in=Unit.objects.below_any(organisers).values("pk"))
+    ).order_by("name")
 
 
 def replication_candidates(unit: Unit, *, exclude: DvkModel | None = None) -> QuerySet[DvkModel]:
-    """Models a unit may say it replicates: any model of the same district."""
-    district_id = unit.district_id_or_self
+    """Models a unit may say it replicates: any model in the same province (or whatever
+    the top of its tree is), the ones of units merged into it included."""
     queryset = DvkModel.objects.select_related("unit").order_by("unit__name", "name")
-    if district_id is None:
-        queryset = queryset.filter(unit=unit)
-    else:
-        queryset = queryset.filter(unit__in=Unit.in_district([district_id]))
+    queryset = queryset.filter(unit__path__startswith=f"/{unit.root_id}/")
     if exclude is not None and exclude.pk is not None:
         queryset = queryset.exclude(pk=exclude.pk)
     return queryset

@@ -37,7 +37,7 @@ class ModelListView(LoginRequiredMixin, ListView):
         user = self.request.user
         context["filter"] = self.filterset
         # A unit's own list needs no unit column or unit filter.
-        context["shows_units"] = bool(user.viewer_district_ids()) or len(user.focal_unit_ids()) > 1
+        context["shows_units"] = bool(user.reader_organiser_ids()) or len(user.heritage_unit_ids()) > 1
         context["can_create"] = rules.has_perm("dvk_models.create_model", user)
         return context
 

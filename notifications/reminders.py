@@ -53,7 +53,7 @@ def _focal_points_by_unit(unit_ids) -> dict[int, list[User]]:
 
 
 def _district_units(campaign: Campaign) -> list[Unit]:
-    return list(Unit.objects.filter(parent_id=campaign.owner_id, is_active=True))
+    return list(campaign.participants())
 
 
 def _units_owing_registration(campaign: Campaign) -> dict[int, str]:

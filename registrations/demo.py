@@ -17,8 +17,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.models import Role, Unit, User
 from campaign.models import Campaign, Deadline
+from models import services as model_services
 from models.models import DvkModel
 
 from . import services
@@ -278,3 +279,62 @@ def seed(stdout=None) -> None:
             f"  registrations: {total} in the {YEAR} campaign ({totals['registrations']} new, "
             f"{totals['interim']} interim and {totals['final']} final reports submitted, {totals['evidence']} evidence files)"
         )
+
+
+# Today (DESIGN §0): the province board's campaign -----------------------------------------
+
+PRESENT_CONTENT = {
+    "situation": "Sau sắp xếp, xã mới rộng hơn, nhiều thôn đồng bào dân tộc thiểu số; việc vận động còn chưa đồng đều.",
+    "objectives": "Phát huy vai trò tự quản của cộng đồng, dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng.",
+    "content_and_method": "Họp dân từng thôn, bàn công khai; cán bộ phụ trách địa bàn cùng làm với dân.",
+    "area_and_target": "Các thôn của xã; hộ gia đình, người có uy tín, già làng.",
+    "lead_forces": "Khối Dân vận xã",
+    "coordinating_forces": "Ủy ban MTTQ và các đoàn thể xã",
+    "participating_forces": "Nhân dân các thôn",
+    "resources": "Ngân sách xã và đóng góp tự nguyện của nhân dân",
+    "timeline": "Cả năm",
+    "expected_outputs": "Các công trình, phần việc hoàn thành có biên bản nghiệm thu của cộng đồng.",
+    "sustainability": "Tổ tự quản duy trì; nhân rộng sang các thôn khác.",
+}
+# (unit code, model name, field, what happens to it)
+PRESENT_REGISTRATIONS = [
+    ("LD-KADO", "Dân vận khéo trong vận động hiến đất mở rộng đường liên thôn", "economy", "nominated"),
+    ("LD-DONDUONG", "Tổ tự quản giữ gìn an ninh trật tự ở khu dân cư sau sáp nhập", "defence_security", "nominated"),
+    ("LD-DRAN", "Vận động đồng bào tham gia xây dựng nông thôn mới kiểu mẫu", "new_rural", "returned"),
+    ("LD-QUANGLAP", "Chi hội phụ nữ giúp nhau giảm nghèo bền vững", "economy", "draft"),
+]
+PRESENT_RETURN_REASON = "Bổ sung số hộ tham gia và kinh phí xã hội hóa dự kiến."
+
+
+@transaction.atomic
+def seed_present(stdout=None) -> None:
+    """Registrations of the province board's current campaign: two sent early, accepted
+    and reported on (so the council has something to score today), one returned, one
+    still a draft (so reminders fall due)."""
+    campaign = Campaign.objects.filter(owner__code="LD", status=Campaign.Status.PUBLISHED).order_by("-year", "-pk").first()
+    if campaign is None or Registration.objects.filter(campaign=campaign).exists():
+        if stdout:
+            stdout.write("  registrations: province campaign already has its registrations" if campaign else "")
+        return
+    reviewer = User.objects.get(username="tinh")
+    for code, name, field_name, state in PRESENT_REGISTRATIONS:
+        unit = Unit.objects.get(code=code)
+        focal = _focal_point(unit)
+        model = model_services.create_model(unit, by=focal, name=name, kind=DvkModel.Kind.MODEL, field=field_name, address=unit.name)
+        registration = services.create_registration(campaign=campaign, model=model, by=focal, data=PRESENT_CONTENT)
+        if state == "draft":
+            continue
+        services.submit_registration(registration, by=focal)
+        if state == "returned":
+            services.return_registration(registration, by=reviewer, reason=PRESENT_RETURN_REASON)
+            continue
+        services.accept_registration(registration, by=reviewer)
+        report = services.create_progress_report(
+            registration,
+            kind=ProgressReport.Kind.FINAL,
+            by=focal,
+            data={"results": "Hoàn thành các phần việc đã đăng ký.", "households": 120, "funds_vnd": 350_000_000, "socialised_funds_vnd": 200_000_000, "workdays": 900},
+        )
+        services.submit_progress_report(report, by=focal)
+    if stdout:
+        stdout.write(f"  registrations: {len(PRESENT_REGISTRATIONS)} registrations in {campaign.number}")

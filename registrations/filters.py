@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit
 from models.models import DvkModel, Field
+from models.selectors import units_visible_to
 
 from .models import Status
 from .selectors import campaigns_visible_to
@@ -51,11 +52,7 @@ class RegistrationFilter(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["campaign"].queryset = campaigns_visible_to(user)
-        district_ids = user.viewer_district_ids() if user is not None else set()
-        units = Unit.objects.filter(
-            Q(parent_id__in=district_ids) | Q(pk__in=user.unit_ids() if user is not None else ())
-        ).exclude(kind__in=(Unit.Kind.DISTRICT, Unit.Kind.PROVINCE))
-        self.filters["unit"].queryset = units.order_by("kind", "name")
+        self.filters["unit"].queryset = units_visible_to(user) if user is not None else Unit.objects.none()
 
     def filter_flag(self, queryset, name, value):
         if value in ("0", "1"):

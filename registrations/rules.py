@@ -23,8 +23,8 @@ def is_focal_point(user):
 
 
 @rules.predicate
-def is_district_staff(user):
-    return user.is_authenticated and user.is_district_staff
+def is_organiser_staff(user):
+    return user.is_authenticated and user.is_organiser_staff
 
 
 @rules.predicate
@@ -36,7 +36,7 @@ def is_focal_point_of_unit(user, obj):
 @rules.predicate
 def is_staff_of_campaign_district(user, obj):
     registration = _registration(obj)
-    return registration is not None and registration.campaign.owner_id in user.district_ids()
+    return registration is not None and registration.campaign.owner_id in user.organiser_ids()
 
 
 @rules.predicate
@@ -80,7 +80,7 @@ rules.add_perm("registrations.change_registration", is_focal_point_of_unit & is_
 rules.add_perm("registrations.submit_registration", is_focal_point_of_unit & is_editable)
 rules.add_perm("registrations.withdraw_registration", is_focal_point_of_unit & is_withdrawable)
 rules.add_perm("registrations.review_registration", is_staff_of_campaign_district & is_awaiting_review)
-rules.add_perm("registrations.review_registrations", is_district_staff)
+rules.add_perm("registrations.review_registrations", is_organiser_staff)
 # Reports: the registration is the object when the report does not exist yet.
 rules.add_perm("registrations.file_report", is_focal_point_of_unit & accepts_reports)
 rules.add_perm("registrations.change_report", is_focal_point_of_unit & is_report_editable)

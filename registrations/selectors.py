@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from audit.models import AuditEntry
+from campaign import selectors as campaign_selectors
 from campaign.models import Campaign
 from models.models import DvkModel
 
@@ -25,10 +26,10 @@ def register_visibility_rule(rule: Callable) -> None:
 def _visibility(user) -> Q | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    condition = Q(unit_id__in=user.unit_ids())
-    district_ids = user.viewer_district_ids()
-    if district_ids:
-        condition |= Q(campaign__owner_id__in=district_ids)
+    condition = Q(unit_id__in=user.heritage_unit_ids())
+    organiser_ids = user.reader_organiser_ids()
+    if organiser_ids:
+        condition |= Q(campaign__owner_id__in=organiser_ids)
     for rule in _visibility_rules:
         extra = rule(user)
         if extra is not None:
@@ -37,8 +38,8 @@ def _visibility(user) -> Q | None:
 
 
 def registrations_visible_to(user) -> QuerySet[Registration]:
-    """District staff and viewers: every registration of their districts' campaigns;
-    a unit's focal point: that unit's only."""
+    """Staff and viewers: every registration of the campaigns of the bodies they follow;
+    a unit's focal point: that unit's, and those of units merged into it (history)."""
     condition = _visibility(user)
     if condition is None:
         return Registration.objects.none()
@@ -46,8 +47,8 @@ def registrations_visible_to(user) -> QuerySet[Registration]:
 
 
 def reviewable_by(user) -> QuerySet[Registration]:
-    """Registrations the user reviews as staff of the campaign's district."""
-    return registrations_visible_to(user).filter(campaign__owner_id__in=user.district_ids())
+    """Registrations the user reviews as staff of the campaign's organiser."""
+    return registrations_visible_to(user).filter(campaign__owner_id__in=user.organiser_ids())
 
 
 def _submitted_report(kind: str):
@@ -112,27 +113,20 @@ def history_of(registration: Registration) -> QuerySet[AuditEntry]:
 
 
 def campaigns_visible_to(user) -> QuerySet[Campaign]:
-    """Campaigns whose registrations the user may list: all of the districts they manage,
-    the published or closed ones of the districts they view or belong to."""
+    """Campaigns whose registrations the user may list: the campaign app's one rule."""
     if not getattr(user, "is_authenticated", False):
         return Campaign.objects.none()
-    readable = user.viewer_district_ids() | user.home_district_ids()
-    return (
-        Campaign.objects.filter(
-            Q(owner_id__in=user.district_ids())
-            | Q(owner_id__in=readable, status__in=(Campaign.Status.PUBLISHED, Campaign.Status.CLOSED))
-        )
-        .select_related("owner")
-        .order_by("-year", "-pk")
-    )
+    return campaign_selectors.campaigns_visible_to(user).order_by("-year", "-pk")
 
 
 def open_campaign_for(unit) -> Campaign | None:
-    """The published campaign of the unit's district that takes registrations now."""
-    district_id = unit.district_id_or_self
-    if district_id is None:
-        return None
-    return Campaign.objects.filter(owner_id=district_id, status=Campaign.Status.PUBLISHED).order_by("-year", "-pk").first()
+    """The latest published campaign the unit takes part in."""
+    return (
+        Campaign.objects.filter(campaign_selectors.covering([unit]), status=Campaign.Status.PUBLISHED)
+        .select_related("owner")
+        .order_by("-year", "-pk")
+        .first()
+    )
 
 
 def unit_registrations(user, campaign: Campaign | None = None) -> QuerySet[Registration]:

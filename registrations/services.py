@@ -127,7 +127,7 @@ def create_registration(*, campaign: Campaign, model, by, data: dict | None = No
         existing = Registration.objects.filter(campaign=campaign, model=model).select_related("model", "campaign").first()
         if existing is not None:
             raise AlreadyRegistered(existing)
-        if model.unit.district_id_or_self != campaign.owner_id:
+        if not campaign.covers(model.unit):
             raise TransitionNotAllowed(_("Mô hình này thuộc đơn vị ngoài phạm vi của kế hoạch."))
         registration = Registration(
             campaign=campaign,

@@ -76,7 +76,7 @@ class RegistrationListView(LoginRequiredMixin, FilteredRegistrationsMixin, Filte
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query"] = query.urlencode()
-        context["is_reviewer"] = self.request.user.is_district_staff
+        context["is_reviewer"] = self.request.user.is_organiser_staff
         filterset = context["filter"]
         campaign = filterset.form.cleaned_data.get("campaign") if filterset.is_valid() else None
         context["campaign"] = campaign

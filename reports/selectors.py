@@ -8,11 +8,12 @@ keep it as its snapshot and render the same document forever."""
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import translation
 
 from accounts.models import Unit
 from campaign.models import Campaign, PlanItem, PlanPeriod
+from campaign.selectors import KIND_RANK
 from evaluations.models import AwardProposal, MedalNomination, Result
 from models.models import DvkModel, Field
 from registrations.models import ProgressReport, Registration, Status
@@ -29,11 +30,11 @@ PARTY_COMMITTEES = ("Huyện ủy", "Quận ủy", "Thị ủy", "Thành ủy", 
 
 
 def reports_visible_to(user) -> QuerySet[SummaryReport]:
-    """Staff and viewers of a district read its reports; nobody else sees them."""
+    """Staff and viewers of an organising body read its reports; nobody else sees them."""
     if not getattr(user, "is_authenticated", False):
         return SummaryReport.objects.none()
     return SummaryReport.objects.select_related("campaign__owner", "signed_by").filter(
-        campaign__owner_id__in=user.viewer_district_ids()
+        campaign__owner_id__in=user.reader_organiser_ids()
     )
 
 
@@ -47,10 +48,10 @@ def report_list(user) -> QuerySet[SummaryReport]:
 
 
 def campaigns_for_new_report(user) -> QuerySet[Campaign]:
-    """Campaigns of the districts the user manages, newest first."""
+    """Campaigns of the bodies the user organises, newest first."""
     if not getattr(user, "is_authenticated", False):
         return Campaign.objects.none()
-    return Campaign.objects.select_related("owner").filter(owner_id__in=user.district_ids()).order_by("-year", "-pk")
+    return Campaign.objects.select_related("owner").filter(owner_id__in=user.organiser_ids()).order_by("-year", "-pk")
 
 
 def file_rows(report: SummaryReport) -> list[tuple[str, str, ReportFile | None]]:
@@ -73,18 +74,11 @@ def _add(total: dict, row: dict, keys) -> None:
 
 
 def _units_of(campaign: Campaign) -> list[Unit]:
-    """The district's towns, communes and organisations, and any other unit that
-    registered: one query."""
-    rank = Case(
-        When(kind=Unit.Kind.TOWN, then=Value(0)),
-        When(kind=Unit.Kind.COMMUNE, then=Value(1)),
-        When(kind=Unit.Kind.ORGANISATION, then=Value(2)),
-        default=Value(3),
-        output_field=IntegerField(),
-    )
-    members = Q(parent_id=campaign.owner_id, is_active=True, kind__in=(Unit.Kind.TOWN, Unit.Kind.COMMUNE, Unit.Kind.ORGANISATION))
+    """The units taking part in the campaign, and any other unit that registered: one
+    query."""
+    members = Q(pk__in=campaign.participants().values("pk"))
     registered = Q(pk__in=Registration.objects.filter(campaign=campaign).values("unit_id"))
-    return list(Unit.objects.filter(members | registered).annotate(rank=rank).order_by("rank", "name"))
+    return list(Unit.objects.filter(members | registered).annotate(rank=KIND_RANK).order_by("rank", "name"))
 
 
 def _registration_groups(campaign: Campaign) -> list[dict]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 import audit
 from accounts.models import Role
+from accounts.rules import is_staff_of_organiser
 from campaign.models import Campaign
 
 from .document import build_document
@@ -57,32 +58,45 @@ def report_defaults(campaign: Campaign, kind: str) -> dict:
             "next": year + 1,
         }
         default_date = datetime.date(year, 12, 15)
-    archive = campaign.number.rpartition("/")[2].strip() if "/" in campaign.number else ""
+    owner = campaign.owner
+    suffix = owner.number_suffix.strip()
     return {
         "superior_name": superior,
-        "issuer_name": issuer or _("BAN DÂN VẬN"),
+        "issuer_name": issuer,
+        "number": f"-BC/{suffix}" if suffix else "",
         "place": campaign.place_name,
         "date": today if today.year == year else default_date,
         "subject": subject,
-        "recipients": [
-            _("Ban Dân vận Tỉnh ủy (b/c)"),
-            _("Thường trực Huyện ủy (b/c)"),
-            _("Ủy ban MTTQVN và các đoàn thể huyện"),
-            _("Đảng ủy, Khối Dân vận các xã, thị trấn"),
-            _("Lưu %(archive)s.") % {"archive": archive} if archive else _("Lưu VT."),
-        ],
-        "signer_capacity": _("T/M %(issuer)s") % {"issuer": issuer or _("BAN DÂN VẬN")},
-        "signer_title": (campaign.signer_title or _("TRƯỞNG BAN")).upper(),
+        "recipients": _default_recipients(owner),
+        "signer_capacity": owner.signer_behalf or _("T/M %(issuer)s") % {"issuer": issuer},
+        "signer_title": (campaign.signer_title or owner.signer_title or _("TRƯỞNG BAN")).upper(),
         "signer_name": campaign.signer_name,
     }
 
 
+def _default_recipients(owner) -> list[str]:
+    """The usual "Nơi nhận" of a report: the superior Party committee, the units taking
+    part and the archive."""
+    archive = _("Lưu %(suffix)s.") % {"suffix": owner.number_suffix} if owner.number_suffix else _("Lưu VT.")
+    if owner.kind == owner.Kind.DISTRICT:
+        return [
+            _("Ban Dân vận Tỉnh ủy (b/c)"),
+            _("Thường trực Huyện ủy (b/c)"),
+            _("Ủy ban MTTQVN và các đoàn thể huyện"),
+            _("Đảng ủy, Khối Dân vận các xã, thị trấn"),
+            archive,
+        ]
+    return [
+        _("Thường trực cấp ủy (b/c)"),
+        _("Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội cùng cấp"),
+        _("Các đơn vị tham gia phong trào"),
+        archive,
+    ]
+
+
 def _require_staff(report_or_campaign, by) -> None:
-    owner_id = getattr(report_or_campaign, "owner_id", None)
-    if owner_id is None:
-        owner_id = report_or_campaign.campaign.owner_id
-    if owner_id not in by.district_ids():
-        raise NotAllowed(_("Chỉ chuyên viên Ban Dân vận của huyện mới được soạn báo cáo này."))
+    if not is_staff_of_organiser(by, report_or_campaign):
+        raise NotAllowed(_("Chỉ chuyên viên của đơn vị tổ chức mới được soạn báo cáo này."))
 
 
 def create_report(campaign: Campaign, kind: str, *, by) -> SummaryReport:

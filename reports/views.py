@@ -25,7 +25,7 @@ class ReportAccessMixin(LoginRequiredMixin):
     """Only staff and viewers of a district have report pages at all."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.viewer_district_ids():
+        if request.user.is_authenticated and not request.user.reader_organiser_ids():
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

@@ -70,12 +70,30 @@ def _private_media(settings, tmp_path):
 
 @pytest.fixture
 def district(db):
-    return UnitFactory(kind="district", name="Huyện ủy Đơn Dương – Ban Dân vận", code="DD")
+    return UnitFactory(
+        kind="district",
+        name="Huyện ủy Đơn Dương – Ban Dân vận",
+        code="DD",
+        issuer_parent_line="HUYỆN ỦY ĐƠN DƯƠNG",
+        issuer_line="BAN DÂN VẬN",
+        number_suffix="BDVHU",
+        place_name="Đơn Dương",
+        signer_behalf="T/M BAN DÂN VẬN",
+        signer_title="TRƯỞNG BAN",
+    )
 
 
 @pytest.fixture
 def other_district(db):
-    return UnitFactory(kind="district", name="Huyện ủy Lạc Dương – Ban Dân vận", code="LDU")
+    return UnitFactory(
+        kind="district",
+        name="Huyện ủy Lạc Dương – Ban Dân vận",
+        code="LDU",
+        issuer_parent_line="HUYỆN ỦY LẠC DƯƠNG",
+        issuer_line="BAN DÂN VẬN",
+        number_suffix="BDVHU",
+        place_name="Lạc Dương",
+    )
 
 
 @pytest.fixture

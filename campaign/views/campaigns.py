@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from .. import services
-from ..forms import CampaignForm
+from ..forms import CampaignCreateForm, CampaignForm
 from ..selectors import campaigns_visible_to, deadlines_of, documents_of, periods_with_items, plan_progress
 from .mixins import CampaignMixin, ServiceFormMixin, run_action
 
@@ -31,7 +31,7 @@ class CampaignListView(LoginRequiredMixin, ListView):
 
 class CampaignCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):
     template_name = "campaign/form.html"
-    form_class = CampaignForm
+    form_class = CampaignCreateForm
     success_message = gettext_lazy("Đã lập dự thảo kế hoạch với ba giai đoạn của năm. Hãy thêm nhiệm vụ cho từng giai đoạn.")
 
     def dispatch(self, request, *args, **kwargs):
@@ -42,9 +42,14 @@ class CampaignCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):
     def get_initial(self):
         return {"year": timezone.localdate().year, "signer_title": "TRƯỞNG BAN"}
 
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["organisers"] = self.request.user.organisers().order_by("name")
+        return kwargs
+
     def perform(self, form):
         data = {key: value for key, value in form.cleaned_data.items() if key != "version"}
-        owner = self.request.user.districts().order_by("name").first()
+        owner = data.pop("owner")
         return services.create_campaign(owner=owner, by=self.request.user, **data)
 
     def get_success_url(self):

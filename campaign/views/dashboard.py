@@ -1,4 +1,4 @@
-"""The district dashboard and the unit home page."""
+"""The organiser's dashboard and the unit home page."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from accounts.models import Unit
+from accounts.models import Role
 
 from .. import dashboard
 from ..deadlines import due_dates_for
@@ -15,7 +15,8 @@ from ..models import Deadline, PlanItem
 from ..selectors import (
     campaigns_visible_to,
     current_campaign,
-    district_units,
+    current_campaign_of_units,
+    participating_units,
     plan_chart_data,
     plan_progress,
     upcoming_deadlines,
@@ -23,7 +24,7 @@ from ..selectors import (
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
-    """For the current campaign of the user's district: units × what each has done (one
+    """For the current campaign of a body the user organises or follows: units × what each has done (one
     column per registered ``campaign.dashboard.Column``), plan progress by period, the
     next deadlines and a chart of tasks by status."""
 
@@ -32,21 +33,21 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        district_ids = user.viewer_district_ids()
-        if not district_ids:
+        organiser_ids = user.reader_organiser_ids()
+        if not organiser_ids:
             raise PermissionDenied
-        campaigns = campaigns_visible_to(user).filter(owner__in=district_ids)
+        campaigns = campaigns_visible_to(user).filter(owner__in=organiser_ids)
         wanted = self.request.GET.get("campaign")
         if wanted and wanted.isdigit():
             campaign = get_object_or_404(campaigns, pk=wanted)
         else:
-            campaign = current_campaign(user, district_ids)
+            campaign = current_campaign(user, organiser_ids)
         context["campaign"] = campaign
         context["campaigns"] = campaigns.order_by("-year", "-pk")
         if campaign is None:
             return context
         today = timezone.localdate()
-        units = list(district_units(campaign.owner_id))
+        units = list(participating_units(campaign))
         columns = dashboard.columns()
         computed = [(column, column.compute(campaign, units)) for column in columns]
         context["columns"] = columns
@@ -75,14 +76,15 @@ class UnitHomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        campaign = current_campaign(user, user.home_district_ids())
+        campaign = current_campaign_of_units(user)
         context["campaign"] = campaign
         if campaign is None:
             return context
         today = timezone.localdate()
         obligations = dashboard.obligations_for(user, campaign)
         context["obligations"] = dashboard.ordered(obligations)
-        units = Unit.objects.filter(pk__in=user.focal_unit_ids(), parent_id=campaign.owner_id).order_by("name")
+        units = [unit for unit in user.member_units((Role.FOCAL_POINT,)) if campaign.covers(unit)]
+        units.sort(key=lambda unit: unit.name)
         # A deadline stays on the page until the day after it, when the last reminder goes out.
         context["unit_deadlines"] = [
             {

@@ -14,7 +14,7 @@ from accounts.models import Unit
 
 from .. import services
 from ..forms import AcknowledgementForm, DocumentForm
-from ..selectors import acknowledgements_of, district_units, documents_of, documents_visible_to
+from ..selectors import acknowledgements_of, documents_of, documents_visible_to, participating_units
 from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin, run_action
 from .plan import private_file_response
 
@@ -27,7 +27,7 @@ class DocumentListView(CampaignMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         documents = list(documents_of(self.campaign))
-        units = list(district_units(self.campaign.owner_id))
+        units = list(participating_units(self.campaign))
         acknowledgements = acknowledgements_of(self.campaign)
         own = self.request.user.focal_unit_ids()
         can_record = self.request.user.has_perm("campaign.record_acknowledgement", self.campaign)

@@ -39,9 +39,10 @@ def unit_row(
     email="",
     phone="",
     password="",
+    parent="",
 ):
     """One row of the template, in its column order."""
-    return [code, name, kind, ethnic, religious, username, full_name, position, email, phone, password]
+    return [code, name, kind, ethnic, religious, username, full_name, position, email, phone, password, parent]
 
 
 @pytest.fixture

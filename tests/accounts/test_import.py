@@ -133,7 +133,7 @@ def test_one_bad_row_imports_nothing_and_names_that_row_and_its_reason(staff_cli
 
 def test_every_bad_row_is_listed_with_every_reason(staff_client, district, focal_user, far_unit):
     rows = [
-        unit_row("DD-A", "Xã A", "Phường", "", "", "a1", "Người A", "", "", "", STRONG_PASSWORD),
+        unit_row("DD-A", "Xã A", "Quận", "", "", "a1", "Người A", "", "", "", STRONG_PASSWORD),
         unit_row("DD-B", "Xã B", "Xã", "", "", "b1", "Người B", "", "", "", STRONG_PASSWORD),
         unit_row("DD-C", "Xã C", "Xã", "", "", "B1", "Người C", "", "", "", STRONG_PASSWORD),
         unit_row("DD-D", "Xã D", "Xã", "", "", "kado", "Người D", "", "", "", STRONG_PASSWORD),
@@ -149,7 +149,7 @@ def test_every_bad_row_is_listed_with_every_reason(staff_client, district, focal
     response = _post(staff_client, district, xlsx_upload(rows))
     errors = {row.number: list(row.messages) for row in response.context["rejection"].rows}
     assert errors == {
-        2: ["Loại đơn vị “Phường” không hợp lệ; hãy ghi Xã, Thị trấn hoặc Cơ quan, đoàn thể."],
+        2: ["Loại đơn vị “Quận” không hợp lệ; hãy ghi Xã, Phường, Đặc khu, Thị trấn, Thôn, Tổ dân phố hoặc Cơ quan, đoàn thể."],
         4: ["Tên đăng nhập “B1” trùng với dòng 3 trong tệp."],
         5: ["Tên đăng nhập “kado” đã có người dùng."],
         6: [
@@ -158,19 +158,19 @@ def test_every_bad_row_is_listed_with_every_reason(staff_client, district, focal
             "Mật khẩu không được chỉ gồm chữ số.",
         ],
         7: ["Thư điện tử “f1-at-mail” không hợp lệ."],
-        8: ["Mã đơn vị “LDU-DASAR” đã được dùng cho một đơn vị không thuộc huyện này."],
+        8: ["Mã đơn vị “LDU-DASAR” đã được dùng cho một đơn vị không thuộc đơn vị tổ chức này."],
         9: ["Cột “Vùng đồng bào DTTS” chỉ nhận “có” hoặc “không” (đang ghi “hình như có”)."],
         10: ["Dòng có thông tin tài khoản nhưng thiếu tên đăng nhập."],
         11: [
             "Thiếu mã đơn vị.",
-            "Thiếu loại đơn vị (Xã, Thị trấn hoặc Cơ quan, đoàn thể).",
+            "Thiếu loại đơn vị (Xã, Phường, Thôn, Tổ dân phố hoặc Cơ quan, đoàn thể).",
             "Tên đăng nhập “i 1” không hợp lệ: chỉ gồm chữ cái không dấu, số và các ký tự @ . + - _ (không có dấu cách).",
             "Thiếu họ và tên của người dùng tài khoản.",
             "Số điện thoại “abc” không hợp lệ.",
             "Thiếu mật khẩu ban đầu.",
         ],
         12: ["Mã đơn vị “DD-B” đã ghi ở dòng 3 với tên, loại hoặc vùng khác; các dòng cùng một mã phải ghi giống nhau."],
-        13: ["Mã đơn vị “DD” đã được dùng cho một đơn vị không thuộc huyện này."],
+        13: ["Mã đơn vị “DD” đã được dùng cho một đơn vị không thuộc đơn vị tổ chức này."],
     }
     assert "11 dòng có lỗi" in response.content.decode()
     assert not Unit.objects.filter(code__startswith="DD-").exclude(code__in=["DD-KADO"]).exists()
@@ -183,7 +183,7 @@ def test_kinds_and_flags_are_read_without_case_or_diacritics(staff_user, distric
         unit_row("DD-2", "Hội Nông dân huyện", "cơ quan - đoàn thể", "Không", "0"),
         unit_row("DD-3", "Xã Lạc Xuân", "xã", True, False),
     ]
-    import_units_and_accounts(xlsx_upload(rows), by=staff_user, district=district)
+    import_units_and_accounts(xlsx_upload(rows), by=staff_user, organiser=district)
     units = {
         u.code: (u.kind, u.is_ethnic_minority_area, u.is_religious_area)
         for u in Unit.objects.filter(code__in=["DD-1", "DD-2", "DD-3"])
@@ -197,14 +197,14 @@ def test_kinds_and_flags_are_read_without_case_or_diacritics(staff_user, distric
 
 def test_numbers_typed_in_text_columns_are_read_as_text(staff_user, district):
     rows = [unit_row(101, "Xã Tu Tra", "Xã", "", "", "tutra", "Ka Sô Tu", "", "", 912345678, STRONG_PASSWORD)]
-    import_units_and_accounts(xlsx_upload(rows), by=staff_user, district=district)
+    import_units_and_accounts(xlsx_upload(rows), by=staff_user, organiser=district)
     assert Unit.objects.get(code="101").name == "Xã Tu Tra"
     assert User.objects.get(username="tutra").phone == "912345678"
 
 
 def test_an_existing_code_is_matched_without_case_and_unchanged_units_write_no_audit(staff_user, district, unit):
     summary = import_units_and_accounts(
-        xlsx_upload([unit_row("dd-kado", "Xã Ka Đô", "Xã", "có", "không")]), by=staff_user, district=district
+        xlsx_upload([unit_row("dd-kado", "Xã Ka Đô", "Xã", "có", "không")]), by=staff_user, organiser=district
     )
     assert summary.units_unchanged == [{"code": "DD-KADO", "name": "Xã Ka Đô"}]
     assert Unit.objects.filter(name="Xã Ka Đô").count() == 1
@@ -212,8 +212,8 @@ def test_an_existing_code_is_matched_without_case_and_unchanged_units_write_no_a
 
 
 def test_importing_into_a_district_one_does_not_manage_is_refused(staff_user, other_district):
-    with pytest.raises(AccountError, match="không quản lý huyện này"):
-        import_units_and_accounts(xlsx_upload(_good_rows()), by=staff_user, district=other_district)
+    with pytest.raises(AccountError, match="không quản lý đơn vị này"):
+        import_units_and_accounts(xlsx_upload(_good_rows()), by=staff_user, organiser=other_district)
 
 
 def test_the_district_field_only_offers_the_staffs_own_district(staff_client, district, other_district):
@@ -229,7 +229,7 @@ def test_staff_of_another_district_cannot_update_this_districts_unit_by_import(
     client.force_login(other_district_staff)
     response = _post(client, other_district, xlsx_upload([unit_row("DD-KADO", "Xã bị đổi tên", "Xã")]))
     assert [row.messages for row in response.context["rejection"].rows] == [
-        ("Mã đơn vị “DD-KADO” đã được dùng cho một đơn vị không thuộc huyện này.",)
+        ("Mã đơn vị “DD-KADO” đã được dùng cho một đơn vị không thuộc đơn vị tổ chức này.",)
     ]
     unit.refresh_from_db()
     assert unit.name == "Xã Ka Đô"
@@ -293,7 +293,7 @@ def test_a_file_over_the_row_limit_is_refused(staff_user, district, monkeypatch)
     monkeypatch.setattr("accounts.unit_import.MAX_ROWS", 2)
     rows = [unit_row(f"DD-{n}", f"Xã {n}", "Xã") for n in range(3)]
     with pytest.raises(ImportRejected, match="quá nhiều dòng"):
-        import_units_and_accounts(xlsx_upload(rows), by=staff_user, district=district)
+        import_units_and_accounts(xlsx_upload(rows), by=staff_user, organiser=district)
 
 
 # --- The template ------------------------------------------------------------------------------
@@ -317,11 +317,21 @@ def test_the_template_opens_in_openpyxl_with_the_vietnamese_headers(staff_client
         "Thư điện tử",
         "Điện thoại",
         "Mật khẩu ban đầu",
+        "Mã đơn vị cấp trên",
     ]
-    assert [cell.value for cell in workbook["Danh mục"]["A"]] == ["Loại đơn vị", "Xã", "Thị trấn", "Cơ quan, đoàn thể"]
+    assert [cell.value for cell in workbook["Danh mục"]["A"]] == [
+        "Loại đơn vị",
+        "Xã",
+        "Phường",
+        "Đặc khu",
+        "Thị trấn",
+        "Thôn, buôn, bon",
+        "Tổ dân phố",
+        "Cơ quan, đoàn thể",
+    ]
     sheet = workbook["Đơn vị và tài khoản"]
     assert sheet.max_row == 1
-    assert [sheet.column_dimensions[letter].number_format for letter in "AFIJK"] == ["@"] * 5
+    assert [sheet.column_dimensions[letter].number_format for letter in "AFIJKL"] == ["@"] * 6
 
 
 def test_the_downloaded_template_filled_in_imports(staff_client, district):
@@ -347,5 +357,31 @@ def test_headers_in_a_different_order_and_nfd_text_are_read(staff_user, district
 
     headers = [unicodedata.normalize("NFD", header) for header in reversed(HEADERS)]
     row = list(reversed(unit_row("DD-QL", unicodedata.normalize("NFD", "Xã Quảng Lập"), "Xã")))
-    import_units_and_accounts(SimpleUploadedFile("x.xlsx", xlsx_bytes([row], headers)), by=staff_user, district=district)
+    import_units_and_accounts(SimpleUploadedFile("x.xlsx", xlsx_bytes([row], headers)), by=staff_user, organiser=district)
     assert Unit.objects.get(code="DD-QL").name == "Xã Quảng Lập"
+
+
+def test_villages_are_imported_under_a_commune_declared_above_or_already_there(staff_user, district, unit):
+    rows = [
+        unit_row("LD-XA", "Xã Mới", "Xã"),
+        unit_row("LD-XA-T1", "Thôn 1", "Thôn", parent="ld-xa"),
+        unit_row("LD-KD-BUON", "Buôn Ka Đô Mới", "Buôn", parent=unit.code),
+        unit_row("LD-KD-TDP", "Tổ dân phố 3", "Tổ dân phố", parent="LD-XA-T1"),
+    ]
+    import_units_and_accounts(xlsx_upload(rows), by=staff_user, organiser=district)
+    commune = Unit.objects.get(code="LD-XA")
+    village = Unit.objects.get(code="LD-XA-T1")
+    assert (commune.parent_id, commune.depth - district.depth) == (district.pk, 1)
+    assert (village.parent_id, village.kind, village.depth - district.depth) == (commune.pk, "village", 2)
+    assert Unit.objects.get(code="LD-KD-BUON").parent_id == unit.pk
+    assert Unit.objects.get(code="LD-KD-TDP").path == f"{village.path}{Unit.objects.get(code='LD-KD-TDP').pk}/"
+
+
+def test_a_parent_code_outside_the_organisers_tree_is_refused_and_nothing_is_saved(staff_user, district, far_unit):
+    rows = [unit_row("LD-XA", "Xã Mới", "Xã"), unit_row("LD-T9", "Thôn 9", "Thôn", parent=far_unit.code)]
+    with pytest.raises(ImportRejected) as refused:
+        import_units_and_accounts(xlsx_upload(rows), by=staff_user, organiser=district)
+    assert [error.messages for error in refused.value.rows] == [
+        (f"Mã đơn vị cấp trên “{far_unit.code}” không có trong đơn vị tổ chức này hoặc ở các dòng phía trên.",)
+    ]
+    assert not Unit.objects.filter(code__in=("LD-XA", "LD-T9")).exists()

@@ -7,7 +7,16 @@ from django.urls import reverse
 
 from campaign.models import Campaign
 from campaign.selectors import campaigns_visible_to, current_campaign
-from tests.factories import CampaignFactory, DocumentFactory, PlanItemFactory, PlanItemUpdateFactory, UnitFactory, UserFactory
+from tests.factories import (
+    CampaignFactory,
+    CouncilFactory,
+    CouncilMemberFactory,
+    DocumentFactory,
+    PlanItemFactory,
+    PlanItemUpdateFactory,
+    UnitFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +52,13 @@ def test_viewers_see_published_campaigns_of_their_district(viewer_user, campaign
     assert visible(viewer_user) == {campaign}
 
 
-def test_a_council_member_without_membership_sees_published_campaigns_and_no_drafts(
+def test_a_council_member_without_membership_sees_only_the_published_campaign_whose_council_seats_them(
     council_member, campaign, draft_campaign, other_district_campaign
 ):
-    assert visible(council_member) == {campaign, other_district_campaign}
+    assert visible(council_member) == set()
+    CouncilMemberFactory(council=CouncilFactory(campaign=campaign), user=council_member)
+    CouncilMemberFactory(council=CouncilFactory(campaign=draft_campaign), user=council_member)
+    assert visible(council_member) == {campaign}
 
 
 def test_staff_of_another_district_see_none_of_this_district(other_district_staff, campaign, draft_campaign):
@@ -146,6 +158,8 @@ def test_focal_point_page_of_the_plan_offers_no_editing_buttons(focal_client, ca
 
 
 def test_council_member_reads_the_published_plan_and_not_a_draft(council_member, campaign, draft_campaign):
+    CouncilMemberFactory(council=CouncilFactory(campaign=campaign), user=council_member)
+    CouncilMemberFactory(council=CouncilFactory(campaign=draft_campaign), user=council_member)
     client = Client()
     client.force_login(council_member)
     assert client.get(reverse("campaign:board", args=[campaign.pk])).status_code == 200
