@@ -373,7 +373,7 @@ def seed(stdout=None) -> None:
 # Today (DESIGN §0): the province board's campaign and a commune's own ------------------
 
 
-def _present_campaign(owner_code, staff_username, number, title, *, days_registration, items, stdout):
+def present_campaign(owner_code, staff_username, number, title, *, days_registration, items, stdout=None, publish=True):
     today = timezone.localdate()
     owner = Unit.objects.get(code=owner_code)
     campaign = Campaign.objects.filter(owner=owner, year=today.year, number=number).first()
@@ -407,7 +407,8 @@ def _present_campaign(owner_code, staff_username, number, title, *, days_registr
         (Deadline.Kind.SCORING, 3, Deadline.Audience.COUNCIL),
     ):
         services.set_deadline(campaign, by=staff, kind=kind, due_date=today + datetime.timedelta(days=days), audience=audience)
-    services.publish_campaign(campaign, by=staff)
+    if publish:
+        services.publish_campaign(campaign, by=staff)
     if stdout:
         stdout.write(f"  campaign: {number} of {owner.name}, registration open until {today + datetime.timedelta(days=days_registration):%d/%m/%Y}")
     return campaign
@@ -417,10 +418,10 @@ PROVINCE_NUMBER = "Số 05-KH/BTGDVTU"
 KADO_NUMBER = "Số 03-KH/ĐU"
 
 
-@transaction.atomic
-def seed_present(stdout=None) -> None:
+def province_campaign(*, stdout=None, publish=True) -> Campaign:
+    """The province board's campaign of this year, registration open for a week."""
     year = timezone.localdate().year
-    _present_campaign(
+    return present_campaign(
         "LD",
         "tinh",
         PROVINCE_NUMBER,
@@ -431,8 +432,15 @@ def seed_present(stdout=None) -> None:
             ("Đăng ký, thẩm định mô hình, điển hình “Dân vận khéo” của các xã, phường, đặc khu", ""),
         ],
         stdout=stdout,
+        publish=publish,
     )
-    _present_campaign(
+
+
+@transaction.atomic
+def seed_present(stdout=None) -> None:
+    year = timezone.localdate().year
+    province_campaign(stdout=stdout)
+    present_campaign(
         "LD-KADO",
         "dangkado",
         KADO_NUMBER,

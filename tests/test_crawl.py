@@ -9,14 +9,31 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from accounts.models import User
+from accounts.models import Role, Unit, User
+from tests.factories import CampaignFactory, DvkModelFactory, MembershipFactory, RegistrationFactory, UnitFactory, UserFactory
 
 LINK = re.compile(r'href="(/[^"]*)"')
 SKIP = ("/admin/", "/static/", "/i18n/", "/accounts/logout/")
 PAGE_LIMIT = 120
 
 
-ROLES = ["bdv", "truongban", "thuongtruc", "kado", "chutich", "thamdinh4"]
+# The 2020 replay's roles, then today's: province board staff and head, a commune focal
+# point, the staff of a commune running its own campaign, a village, the province council.
+ROLES = [
+    "bdv",
+    "truongban",
+    "thuongtruc",
+    "kado",
+    "chutich",
+    "thamdinh4",
+    "tinh",
+    "tinhtruongban",
+    "xakado",
+    "dangkado",
+    "kadomoi",
+    "hdtinh",
+]
+OBJECT_URL = re.compile(r"/\d+/")
 
 
 @pytest.fixture
@@ -84,3 +101,34 @@ def test_the_english_interface_walks_without_a_server_error(seeded):
         statuses = _walk(client)
         assert '<html lang="en">' in client.get("/").content.decode()
         assert {url: status for url, status in statuses.items() if status >= 500} == {}, username
+
+
+def test_a_signed_in_user_without_membership_or_seat_walks_without_error_and_reads_no_campaign(seeded):
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory(username="nobody"))
+    statuses = _walk(client)
+    assert {url: status for url, status in statuses.items() if status >= 500} == {}
+    assert [url for url in statuses if OBJECT_URL.search(url) and statuses[url] == 200 and not url.startswith("/showcase/")] == []
+
+
+def test_staff_of_another_province_get_404_on_every_object_of_this_one(seeded):
+    other = UnitFactory(kind=Unit.Kind.PROVINCE, code="DN", name="Tỉnh Đồng Nai")
+    commune = UnitFactory(kind=Unit.Kind.COMMUNE, code="DN-XA", name="Xã Phú Lý", parent=other)
+    outsider = UserFactory(username="dongnai")
+    MembershipFactory(user=outsider, unit=other, role=Role.DISTRICT_STAFF)
+    campaign = CampaignFactory(owner=other, status="published")
+    RegistrationFactory(campaign=campaign, unit=commune, model=DvkModelFactory(unit=commune))
+    walked = {}
+    for username in ("tinh", "xakado", "hdtinh"):
+        client = Client(raise_request_exception=False)
+        client.force_login(User.objects.get(username=username))
+        walked.update(_walk(client))
+    objects = sorted(url for url, status in walked.items() if status == 200 and OBJECT_URL.search(url) and not url.startswith("/showcase/"))
+    assert len(objects) >= 20
+    client = Client(raise_request_exception=False)
+    client.force_login(outsider)
+    answered = {url: client.get(url).status_code for url in objects}
+    assert {url: status for url, status in answered.items() if status != 404} == {}
+    # ... and the other province's staff walk their own portal without error.
+    statuses = _walk(client)
+    assert {url: status for url, status in statuses.items() if status >= 500} == {}
