@@ -26,7 +26,7 @@ demo: install messages
 	DEBUG=1 $(PY) manage.py seed_demo
 	@echo ""
 	@echo "Cổng Dân vận khéo: http://127.0.0.1:8000/accounts/login/"
-	@echo "Tài khoản demo (mật khẩu danvankheo2020): bdv, truongban, kado, thanhmy, chutich, thamdinh1..thamdinh4, admin"
+	@echo "Tài khoản demo (mật khẩu danvankheo2020): tinh, tinhtruongban, xakado, dangkado, kadomoi, hdtinh1; năm 2020: bdv, truongban, kado, chutich, thamdinh1..thamdinh4, admin"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install-dev
