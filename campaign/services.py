@@ -207,10 +207,10 @@ def delete_period(period: PlanPeriod, *, by) -> None:
 # Plan items ----------------------------------------------------------------------------
 
 
-def _check_units_of_district(campaign: Campaign, units) -> None:
+def _check_units_of_campaign(campaign: Campaign, units) -> None:
     for unit in units:
-        if unit is not None and unit.pk != campaign.owner_id and unit.parent_id != campaign.owner_id:
-            raise NotAllowed(_("Đơn vị “%(unit)s” không thuộc huyện của kế hoạch.") % {"unit": unit})
+        if unit is not None and unit.pk != campaign.owner_id and not campaign.covers(unit):
+            raise NotAllowed(_("Đơn vị “%(unit)s” không tham gia kế hoạch này.") % {"unit": unit})
 
 
 def _item_snapshot(item: PlanItem) -> dict:
@@ -233,7 +233,7 @@ def create_plan_item(
     with transaction.atomic():
         period = PlanPeriod.objects.select_for_update().select_related("campaign").get(pk=period.pk)
         _require_editable(period.campaign, by)
-        _check_units_of_district(period.campaign, [lead_unit, *coordinating_units])
+        _check_units_of_campaign(period.campaign, [lead_unit, *coordinating_units])
         if order is None:
             order = period.items.count() + 1
         item = PlanItem.objects.create(
@@ -254,7 +254,7 @@ def update_plan_item(item: PlanItem, *, by, version=None, coordinating_units=Non
         _assign(item, fields, ITEM_FIELDS, "plan item")
         if item.period.campaign_id != campaign.pk:
             raise NotAllowed(_("Giai đoạn được chọn không thuộc kế hoạch này."))
-        _check_units_of_district(campaign, [item.lead_unit, *(coordinating_units or [])])
+        _check_units_of_campaign(campaign, [item.lead_unit, *(coordinating_units or [])])
         item.version += 1
         item.save()
         if coordinating_units is not None:
@@ -394,8 +394,8 @@ def grant_extension(deadline: Deadline, unit: Unit, *, by, due_date: datetime.da
     with transaction.atomic():
         deadline = Deadline.objects.select_for_update().select_related("campaign").get(pk=deadline.pk)
         _require_editable(deadline.campaign, by)
-        if unit.parent_id != deadline.campaign.owner_id:
-            raise InvalidExtension(_("Đơn vị “%(unit)s” không thuộc huyện của kế hoạch.") % {"unit": unit})
+        if not deadline.campaign.covers(unit):
+            raise InvalidExtension(_("Đơn vị “%(unit)s” không tham gia kế hoạch này.") % {"unit": unit})
         if due_date <= deadline.due_date:
             raise InvalidExtension(
                 _("Hạn gia hạn phải sau hạn chung %(date)s.") % {"date": deadline.due_date.strftime("%d/%m/%Y")}

@@ -71,7 +71,7 @@ class CampaignMixin(LoginRequiredMixin):
 
     def require_manager(self, campaign):
         if not awards.manages_awards(self.request.user, campaign):
-            raise PermissionDenied(_("Chỉ chuyên viên Ban Dân vận của huyện mới thực hiện được việc này."))
+            raise PermissionDenied(_("Chỉ chuyên viên của đơn vị tổ chức kế hoạch mới thực hiện được việc này."))
 
 
 class ManagedCampaignMixin(CampaignMixin):

@@ -660,7 +660,7 @@ def nominate_for_medal(
     person (name, birth year, unit) already holds it or has a pending nomination."""
     full_name = " ".join(full_name.split())
     if not medal_units(campaign).filter(pk=unit.pk).exists():
-        raise AwardError(_("Đơn vị của người được đề nghị phải thuộc huyện của kế hoạch."))
+        raise AwardError(_("Đơn vị của người được đề nghị phải thuộc đơn vị tổ chức kế hoạch."))
     with transaction.atomic():
         earlier = earlier_medal_record(full_name, birth_year, unit.pk)
         if earlier is not None:

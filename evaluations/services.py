@@ -143,7 +143,7 @@ def _lock_council(council: Council) -> Council:
 
 def _require_staff(by, campaign: Campaign) -> None:
     if not is_staff_of_campaign(by, campaign):
-        raise NotAllowed(_("Chỉ chuyên viên Ban Dân vận của huyện mới thực hiện được việc này."))
+        raise NotAllowed(_("Chỉ chuyên viên của đơn vị tổ chức kế hoạch mới thực hiện được việc này."))
 
 
 def _require_not_finalised(council: Council) -> None:

@@ -33,7 +33,7 @@ class DvkModelForm(forms.ModelForm):
             "address": _("Thôn, tổ dân phố nơi thực hiện."),
             "person_name": _("Bắt buộc với điển hình cá nhân."),
             "person_position": _("Bắt buộc với điển hình cá nhân, ví dụ: Già làng thôn Ka Đô Mới."),
-            "replicates": _("Nếu mô hình này học tập, nhân rộng một mô hình khác trong huyện, hãy chọn mô hình đó."),
+            "replicates": _("Nếu mô hình này học tập, nhân rộng một mô hình khác trong tỉnh (kể cả của đơn vị trước sắp xếp), hãy chọn mô hình đó."),
         }
 
     def __init__(self, *args, units=None, **kwargs):

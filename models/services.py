@@ -102,7 +102,7 @@ def update_model(model: DvkModel, *, by, expected_updated_at=None, **fields) -> 
 
 def _require_publisher(model: DvkModel, by) -> None:
     if by is not None and not rules.has_perm("dvk_models.publish_model", by, model):
-        raise PermissionDenied(_("Chỉ Ban Dân vận của huyện mới được công bố mô hình lên trang giới thiệu."))
+        raise PermissionDenied(_("Chỉ chuyên viên của đơn vị tổ chức mới được công bố mô hình lên trang giới thiệu."))
 
 
 def publish_to_showcase(model: DvkModel, *, by) -> DvkModel:

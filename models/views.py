@@ -68,6 +68,18 @@ class ModelCreateView(ModelFormMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_initial(self):
+        """``?from=<pk>``: a model inherited from a unit merged into the user's starts the
+        new entry with its content, replicating it (the unit reports the replication)."""
+        wanted = self.request.GET.get("from", "")
+        if not wanted.isdigit():
+            return {}
+        inherited = models_visible_to(self.request.user).filter(pk=wanted, unit__successor__isnull=False).first()
+        if inherited is None:
+            return {}
+        fields = ("name", "kind", "field", "address", "started_on", "description", "person_name", "person_birth_year")
+        return {**{name: getattr(inherited, name) for name in fields}, "replicates": inherited.pk}
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         units = list(self.request.user.units(roles=("focal_point",)).order_by("name"))
@@ -125,6 +137,8 @@ class ModelDetailView(LoginRequiredMixin, DetailView):
         context["can_edit"] = rules.has_perm("dvk_models.edit_model", user, self.object)
         context["can_publish"] = rules.has_perm("dvk_models.publish_model", user, self.object)
         context["replications"] = self.object.replications.select_related("unit").order_by("unit__name", "name")
+        # A model of a unit merged into one of the user's: carry it on under the new unit.
+        context["can_carry_on"] = self.object.unit.successor_id in user.focal_unit_ids()
         return context
 
 

@@ -6,6 +6,8 @@ decide the actions on an object the user can already see. Views test them with
 
 import rules
 
+from accounts.rules import is_organiser_staff, is_staff_of_organiser
+
 from .models import Evidence, ProgressReport, Registration
 
 
@@ -22,9 +24,6 @@ def is_focal_point(user):
     return user.is_authenticated and user.is_focal_point
 
 
-@rules.predicate
-def is_organiser_staff(user):
-    return user.is_authenticated and user.is_organiser_staff
 
 
 @rules.predicate
@@ -33,10 +32,6 @@ def is_focal_point_of_unit(user, obj):
     return registration is not None and registration.unit_id in user.focal_unit_ids()
 
 
-@rules.predicate
-def is_staff_of_campaign_district(user, obj):
-    registration = _registration(obj)
-    return registration is not None and registration.campaign.owner_id in user.organiser_ids()
 
 
 @rules.predicate
@@ -71,15 +66,15 @@ def is_evidence_owner_editable(user, evidence):
     return evidence.registration.is_editable
 
 
-# Roles on an object: the unit's focal point acts for it, the district's staff review it.
+# Roles on an object: the unit's focal point acts for it, the organiser's staff review it.
 rules.add_perm("registrations.act_for_unit", is_focal_point_of_unit)
-rules.add_perm("registrations.review", is_staff_of_campaign_district)
+rules.add_perm("registrations.review", is_staff_of_organiser)
 # Actions on an object in its current state (used for the buttons a page offers).
 rules.add_perm("registrations.add_registration", is_focal_point)
 rules.add_perm("registrations.change_registration", is_focal_point_of_unit & is_editable)
 rules.add_perm("registrations.submit_registration", is_focal_point_of_unit & is_editable)
 rules.add_perm("registrations.withdraw_registration", is_focal_point_of_unit & is_withdrawable)
-rules.add_perm("registrations.review_registration", is_staff_of_campaign_district & is_awaiting_review)
+rules.add_perm("registrations.review_registration", is_staff_of_organiser & is_awaiting_review)
 rules.add_perm("registrations.review_registrations", is_organiser_staff)
 # Reports: the registration is the object when the report does not exist yet.
 rules.add_perm("registrations.file_report", is_focal_point_of_unit & accepts_reports)

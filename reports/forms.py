@@ -15,7 +15,7 @@ class NewReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
         self.fields["campaign"].label_from_instance = lambda c: f"{c.year} – {c.title}"
-        self.fields["campaign"].error_messages["invalid_choice"] = _("Hãy chọn một kế hoạch của huyện bạn quản lý.")
+        self.fields["campaign"].error_messages["invalid_choice"] = _("Hãy chọn một kế hoạch của đơn vị bạn quản lý.")
         self.helper = FormHelper()
         self.helper.form_tag = False
 

@@ -165,7 +165,7 @@ def sign_report(report: SummaryReport, *, by) -> SummaryReport:
         if report.is_signed:
             raise ReportSigned(_("Báo cáo đã được ký ban hành trước đó."))
         if not by.is_board_head or report.campaign.owner_id not in by.unit_ids(roles=(Role.BOARD_HEAD,)):
-            raise NotAllowed(_("Chỉ Trưởng Ban Dân vận của huyện mới được ký ban hành báo cáo."))
+            raise NotAllowed(_("Chỉ Trưởng ban của đơn vị tổ chức mới được ký ban hành báo cáo."))
         missing = _missing_for_signing(report)
         if missing:
             raise IncompleteReport(_("Chưa thể ký: báo cáo còn thiếu %(fields)s.") % {"fields": ", ".join(missing)})

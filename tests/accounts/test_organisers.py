@@ -17,6 +17,7 @@ from audit.models import AuditEntry
 from campaign.models import Campaign
 from campaign.selectors import campaigns_visible_to
 from models.selectors import models_visible_to
+from registrations import services as registration_services
 from registrations.selectors import open_campaign_for, registrations_visible_to
 from reports.selectors import report_content
 from reports.services import create_report
@@ -311,3 +312,40 @@ def test_staff_of_one_province_get_404_on_the_other_provinces_objects(province, 
         reverse("accounts:unit_letterhead", args=[province.pk]),
     ]
     assert {url: client.get(url).status_code for url in urls} == dict.fromkeys(urls, 404)
+
+
+def test_the_new_units_focal_point_carries_an_inherited_model_on_as_a_replication(client, province, history_2020):
+    staff = _staff(province, "tinh")
+    new = services.merge_units(
+        [history_2020["kado"]], by=staff, effective_on=MERGED_ON, code="LD-KADO", name="Xã Ka Đô", kind="commune", parent=province
+    )
+    focal = _focal(new, "xakado")
+    old_model = history_2020["registrations"][0].model
+    client.force_login(focal)
+    detail = client.get(reverse("models:detail", args=[old_model.pk])).content.decode()
+    assert 'id="carry-on-model"' in detail and "trước sắp xếp" in detail
+    form = client.get(reverse("models:create"), {"from": old_model.pk})
+    assert form.context["form"].initial["replicates"] == old_model.pk
+    assert form.context["form"].initial["name"] == old_model.name
+
+
+def test_a_village_focal_point_gets_404_on_everything_of_another_commune(client, province, commune, village):
+    other_commune = UnitFactory(kind=Unit.Kind.COMMUNE, code="LD-DRAN", name="Xã D'Ran", parent=province)
+    other_village = UnitFactory(kind=Unit.Kind.VILLAGE, code="LD-DRAN-T1", name="Thôn 1", parent=other_commune)
+    other_campaign = CampaignFactory(owner=other_commune, status="published")
+    other_model = DvkModelFactory(unit=other_village)
+    other_registration = RegistrationFactory(campaign=other_campaign, unit=other_village, model=other_model)
+    # The village's own commune campaign, where its focal point registers.
+    own_campaign = CampaignFactory(owner=commune, status="published")
+    focal = _focal(village, "kadomoi")
+    own = registration_services.create_registration(campaign=own_campaign, model=DvkModelFactory(unit=village), by=focal)
+    assert own.unit == village
+    client.force_login(focal)
+    urls = [
+        reverse("campaign:detail", args=[other_campaign.pk]),
+        reverse("registrations:detail", args=[other_registration.pk]),
+        reverse("models:detail", args=[other_model.pk]),
+        reverse("accounts:unit_detail", args=[other_village.pk]),
+    ]
+    assert {url: client.get(url).status_code for url in urls} == dict.fromkeys(urls, 404)
+    assert client.get(reverse("registrations:detail", args=[own.pk])).status_code == 200
