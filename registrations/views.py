@@ -160,7 +160,7 @@ class RegistrationCreateView(LoginRequiredMixin, TemplateView):
         first = self.model.unit if self.model else request.user.units().filter(pk__in=request.user.focal_unit_ids()).first()
         self.campaign = open_campaign_for(first) if first else None
         if self.campaign is None:
-            messages.error(request, _("Huyện chưa ban hành kế hoạch thi đua đang nhận đăng ký."))
+            messages.error(request, _("Chưa có kế hoạch thi đua nào đang nhận đăng ký của đơn vị."))
             return redirect("registrations:unit_home")
         if self.model is not None:
             existing = registrations_visible_to(request.user).filter(campaign=self.campaign, model=self.model).first()

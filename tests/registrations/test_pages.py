@@ -68,7 +68,7 @@ def test_create_page_for_an_already_registered_model_opens_the_registration(foca
 def test_create_page_without_a_published_campaign_says_so(focal_client, model, district):
     CampaignFactory(owner=district, status="draft")
     response = focal_client.get(reverse("registrations:create"), {"model": model.pk}, follow=True)
-    assert messages_of(response) == ["Huyện chưa ban hành kế hoạch thi đua đang nhận đăng ký."]
+    assert messages_of(response) == ["Chưa có kế hoạch thi đua nào đang nhận đăng ký của đơn vị."]
 
 
 def test_save_and_submit_with_missing_fields_saves_the_draft_and_marks_what_is_missing(focal_client, registration):
