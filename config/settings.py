@@ -1,7 +1,6 @@
 """Settings for the Dân Vận Khéo portal, read from the environment (DESIGN §10)."""
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +23,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 # Under the test runner the site is served over plain http by the live server.
-TESTING = env_bool("DVK_TESTING") or "pytest" in sys.modules
+TESTING = env_bool("DVK_TESTING")
 PRODUCTION = not DEBUG and not TESTING
 # Outside DEBUG and tests the key must come from the environment. Tools that never sign
 # anything (makemigrations, compilemessages) still run without it; serving and

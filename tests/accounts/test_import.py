@@ -62,7 +62,8 @@ def _good_rows():
     ]
 
 
-def test_a_good_file_creates_units_accounts_and_focal_memberships(staff_client, staff_user, district, unit):
+def test_a_good_file_creates_units_accounts_and_focal_memberships(staff_client, staff_user, district, unit, settings):
+    settings.PASSWORD_HASHERS = settings.ARGON2_FIRST
     response = _post(staff_client, district, xlsx_upload(_good_rows()))
     assert response.status_code == 302
     assert response.url == reverse(IMPORT_URL)

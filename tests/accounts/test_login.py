@@ -1,8 +1,7 @@
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, UserFactory
 
 
 def test_login_page_is_vietnamese(client, db):
@@ -13,9 +12,12 @@ def test_login_page_is_vietnamese(client, db):
     assert "Tên đăng nhập" in content and "Mật khẩu" in content
 
 
-def test_passwords_are_hashed_with_argon2(staff_user):
-    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
-    assert staff_user.password.startswith("argon2")
+def test_production_hashes_passwords_with_argon2(db, settings):
+    from config import settings as production
+
+    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    settings.PASSWORD_HASHERS = settings.ARGON2_FIRST
+    assert UserFactory(username="hashed").password.startswith("argon2")
 
 
 def test_login_with_right_password_goes_home(client, staff_user):

@@ -19,7 +19,8 @@ def _entries(action):
     return list(AuditEntry.objects.filter(action=action))
 
 
-def test_create_focal_point_makes_an_argon2_account_with_a_focal_membership_and_an_audit_entry(staff_user, unit):
+def test_create_focal_point_makes_an_argon2_account_with_a_focal_membership_and_an_audit_entry(staff_user, unit, settings):
+    settings.PASSWORD_HASHERS = settings.ARGON2_FIRST
     account = create_focal_point(
         by=staff_user,
         unit=unit,
