@@ -11,9 +11,16 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 
 
-def _manage(*args, env_extra=None):
+def _production_env(**extra):
+    """The environment of a production process: none of the variables the suite sets
+    (pytest-django exports DJANGO_SETTINGS_MODULE=config.test_settings)."""
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DVK_TESTING", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
-    env.update(env_extra or {})
+    env.update(extra)
+    return env
+
+
+def _manage(*args, env_extra=None):
+    env = _production_env(**(env_extra or {}))
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -33,7 +40,7 @@ def test_production_refuses_to_serve_without_a_secret_key():
     result = _manage("check", "--deploy", env_extra={"SECRET_KEY": "", "ALLOWED_HOSTS": "dvk.example.gov.vn"})
     assert result.returncode != 0
     assert "(dvk.E001) SECRET_KEY must be set when DEBUG is off." in result.stderr
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DVK_TESTING", "SECRET_KEY"}}
+    env = _production_env(SECRET_KEY="", ALLOWED_HOSTS="dvk.example.gov.vn")
     wsgi = subprocess.run([sys.executable, "-c", "import config.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert wsgi.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off." in wsgi.stderr
