@@ -7,4 +7,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Đơn vị và tài khoản")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import checks  # noqa: F401 - registers the SECRET_KEY check
+        from .collation import on_connection_created
+
+        # Vietnamese order on SQLite: the collation the ordering expressions name.
+        connection_created.connect(on_connection_created, dispatch_uid="accounts.vietnamese_collation")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from .collation import by_name
 from .models import User
 from .passwords import password_problems
 from .selectors import member_units_manageable_by, units_manageable_by
@@ -150,7 +151,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = user.organisers().order_by("name")
+        self.fields["district"].queryset = user.organisers().order_by(by_name())
         if len(user.organiser_ids()) == 1:
             self.fields["district"].initial = next(iter(user.organiser_ids()))
             self.fields["district"].widget = forms.HiddenInput()

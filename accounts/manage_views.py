@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from . import services
+from .collation import by_name
 from .exceptions import AccountError, ImportRejected
 from .manage_forms import (
     AccountFilterForm,
@@ -124,7 +125,7 @@ class UnitDetailView(LoginRequiredMixin, DetailView):
         unit, user = self.object, self.request.user
         return super().get_context_data(
             accounts=accounts_of_unit(user, unit),
-            predecessors=Unit.objects.filter(pk__in=unit.inherited_ids).order_by("name"),
+            predecessors=Unit.objects.filter(pk__in=unit.inherited_ids).order_by(by_name()),
             reorganisations=unit_reorganisations(unit),
             is_own_organiser=unit.pk in user.organiser_ids(),
             can_reorganise=unit.is_active and unit.pk not in user.organiser_ids(),

@@ -6,6 +6,8 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
+from .collation import by_name
+
 PATH_SEPARATOR = "/"
 
 
@@ -104,7 +106,7 @@ class Unit(models.Model):
     objects = UnitQuerySet.as_manager()
 
     class Meta:
-        ordering = ["kind", "name"]
+        ordering = ["kind", by_name()]
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
         indexes = [models.Index(fields=["path"], name="unit_path_prefix", opclasses=["varchar_pattern_ops"])]

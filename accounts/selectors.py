@@ -6,6 +6,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefet
 
 from audit.models import AuditEntry
 
+from .collation import by_name
 from .models import Membership, Reorganisation, Unit, User
 
 # Provinces, former districts and Party boards organise; every other kind of unit can
@@ -36,7 +37,7 @@ def units_manageable_by(user) -> QuerySet[Unit]:
     organisers = _managed_organisers(user)
     if not organisers:
         return Unit.objects.none()
-    return Unit.objects.within(organisers).select_related("parent").order_by("depth", KIND_ORDER, "name")
+    return Unit.objects.within(organisers).select_related("parent").order_by("depth", KIND_ORDER, by_name())
 
 
 def member_units_manageable_by(user) -> QuerySet[Unit]:
@@ -59,7 +60,7 @@ def units_with_account_counts(user) -> QuerySet[Unit]:
 
 
 def _memberships_with_units() -> Prefetch:
-    return Prefetch("memberships", queryset=Membership.objects.select_related("unit").order_by("unit__name", "role"))
+    return Prefetch("memberships", queryset=Membership.objects.select_related("unit").order_by(by_name("unit__name"), "role"))
 
 
 def users_manageable_by(user) -> QuerySet[User]:

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from .collation import by_name
+
 
 class HomeView(LoginRequiredMixin, TemplateView):
     """Everyone's landing page: what their roles let them do, with links into the apps."""
@@ -18,7 +20,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["memberships"] = self.request.user.memberships.select_related("unit").order_by("unit__name")
+        context["memberships"] = self.request.user.memberships.select_related("unit").order_by(by_name("unit__name"))
         return context
 
 

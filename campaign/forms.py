@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from accounts.collation import by_name
 from accounts.models import Unit
 
 from .models import Acknowledgement, Campaign, Deadline, Document, PlanItem, PlanPeriod
@@ -173,7 +174,7 @@ class PlanItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = PlanPeriod.objects.filter(campaign=campaign)
         self.fields["period"].empty_label = None
-        units = Unit.objects.within([campaign.owner]).filter(is_active=True, depth__lte=campaign.owner.depth + campaign.coverage_depth).order_by("depth", "kind", "name")
+        units = Unit.objects.within([campaign.owner]).filter(is_active=True, depth__lte=campaign.owner.depth + campaign.coverage_depth).order_by("depth", "kind", by_name())
         self.fields["lead_unit"].queryset = units
         self.fields["coordinating_units"].queryset = units.exclude(pk=campaign.owner_id)
         self.fields["order"].required = False

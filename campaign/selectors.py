@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from accounts.collation import by_name
 from accounts.models import Unit
 
 from .models import Acknowledgement, Campaign, Deadline, DeadlineExtension, Document, PlanItem, PlanItemUpdate, PlanPeriod
@@ -99,7 +100,7 @@ KIND_RANK = Case(
 def participating_units(campaign: Campaign) -> QuerySet[Unit]:
     """The units that take part in the campaign: wards and towns, communes and special
     zones, villages and residential groups, then the organisations, each by name."""
-    return campaign.participants().annotate(rank=KIND_RANK).order_by("rank", "name")
+    return campaign.participants().annotate(rank=KIND_RANK).order_by("rank", by_name())
 
 
 def _items_queryset() -> QuerySet[PlanItem]:
@@ -193,7 +194,7 @@ def plan_chart_data(progress: list[PeriodProgress]) -> dict:
 
 def deadlines_of(campaign: Campaign) -> QuerySet[Deadline]:
     return Deadline.objects.filter(campaign=campaign).prefetch_related(
-        Prefetch("extensions", queryset=DeadlineExtension.objects.select_related("unit", "granted_by").order_by("unit__name"))
+        Prefetch("extensions", queryset=DeadlineExtension.objects.select_related("unit", "granted_by").order_by(by_name("unit__name")))
     )
 
 
@@ -236,7 +237,7 @@ def documents_pending_for(campaign: Campaign, unit_ids) -> list[tuple[Unit, Docu
     """Documents of a published campaign that these units have not yet disseminated."""
     if campaign is None or campaign.status != Campaign.Status.PUBLISHED or not unit_ids:
         return []
-    units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+    units = list(Unit.objects.filter(pk__in=unit_ids).order_by(by_name()))
     documents = list(Document.objects.filter(campaign=campaign))
     done = set(
         Acknowledgement.objects.filter(document__campaign=campaign, unit_id__in=unit_ids).values_list("document_id", "unit_id")

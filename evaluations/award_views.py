@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.collation import by_name
 from accounts.xlsx import build_workbook, workbook_response
 
 from . import awards
@@ -314,7 +315,7 @@ class MedalListView(CampaignMixin, TemplateView):
         campaign = self.get_campaign()
         context.update(
             self.list_context(campaign),
-            nominations=awards.medal_nominations_visible_to(user).filter(campaign=campaign).order_by("unit__name", "full_name"),
+            nominations=awards.medal_nominations_visible_to(user).filter(campaign=campaign).order_by(by_name("unit__name"), by_name("full_name")),
         )
         return context
 

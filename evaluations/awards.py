@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.collation import by_name
 from accounts.models import Role, Unit
 from accounts.rules import reads_organiser
 from campaign.models import Campaign
@@ -274,7 +275,7 @@ def proposal_rows(
     qs = with_vote_counts(proposals_visible_to(user).filter(campaign=campaign), user)
     if status:
         qs = qs.filter(status=status)
-    rows = list(qs.order_by("-level", "registration__unit__name", "pk"))
+    rows = list(qs.order_by("-level", by_name("registration__unit__name"), "pk"))
     reads_all = reads_district_awards(user, campaign)
     for proposal in rows:
         proposal.tally = (
@@ -332,7 +333,7 @@ def medal_nominations_visible_to(user) -> QuerySet[MedalNomination]:
 
 def medal_units(campaign: Campaign) -> QuerySet[Unit]:
     """Units a nominee may come from: the organiser (its Board) and every unit under it."""
-    return Unit.objects.within([campaign.owner]).filter(is_active=True).order_by("depth", "kind", "name")
+    return Unit.objects.within([campaign.owner]).filter(is_active=True).order_by("depth", "kind", by_name())
 
 
 def earlier_medal_record(full_name: str, birth_year, unit_id, *, exclude_pk=None) -> MedalNomination | None:
@@ -722,7 +723,7 @@ def proposal_sheets(campaign: Campaign) -> list[tuple[str, list[str], list[list]
         AwardProposal.objects.filter(campaign=campaign)
         .select_related("registration__unit", "registration__model", "registration__result")
         .prefetch_related("votes")
-        .order_by("-level", "registration__unit__name", "pk")
+        .order_by("-level", by_name("registration__unit__name"), "pk")
     )
     headers = [
         _("STT"),
@@ -802,7 +803,7 @@ def medal_sheets(campaign: Campaign) -> list[tuple[str, list[str], list[list]]]:
     nominations = (
         MedalNomination.objects.filter(campaign=campaign)
         .select_related("unit", "nominated_by")
-        .order_by("unit__name", "full_name")
+        .order_by(by_name("unit__name"), by_name("full_name"))
     )
     headers = [
         _("STT"),

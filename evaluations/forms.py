@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.collation import by_name
 from accounts.models import Unit, User
 
 from .models import Council, CouncilMember
@@ -95,7 +96,7 @@ class CouncilMemberForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
         organiser_units = Unit.objects.within([council.campaign.owner])
-        self.fields["unit"].queryset = organiser_units.filter(is_active=True).order_by("depth", "kind", "name")
+        self.fields["unit"].queryset = organiser_units.filter(is_active=True).order_by("depth", "kind", by_name())
         self.fields["unit"].required = False
         if self.instance.pk:
             del self.fields["user"]

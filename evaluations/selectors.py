@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.collation import by_name
 from campaign.dashboard import Cell, Obligation
 from campaign.models import Campaign, Deadline, DueDate
 from models.models import DvkModel
@@ -136,7 +137,7 @@ def appraised_registrations(campaign: Campaign) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(campaign=campaign, status__in=APPRAISAL_STATUSES)
         .select_related("model", "unit")
-        .order_by("model__kind", "unit__name", "model__name")
+        .order_by("model__kind", by_name("unit__name"), by_name("model__name"))
     )
 
 
@@ -149,7 +150,7 @@ def nomination_candidates(campaign: Campaign) -> QuerySet[Registration]:
         Registration.objects.filter(campaign=campaign, status__in=(Status.ACCEPTED, *APPRAISAL_STATUSES))
         .select_related("model", "unit")
         .annotate(final_submitted=Exists(final_submitted))
-        .order_by("status", "model__kind", "unit__name", "model__name")
+        .order_by("status", "model__kind", by_name("unit__name"), by_name("model__name"))
     )
 
 
@@ -191,7 +192,7 @@ def member_queue(seat: CouncilMember) -> list[Assignment]:
             total=Sum("scoresheet__scores__points"),
             scored=Count("scoresheet__scores", filter=Q(scoresheet__scores__points__isnull=False)),
         )
-        .order_by("recusal", "registration__model__kind", "registration__unit__name", "registration__model__name")
+        .order_by("recusal", "registration__model__kind", by_name("registration__unit__name"), by_name("registration__model__name"))
     )
 
 

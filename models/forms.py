@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.collation import by_name
 from accounts.models import Unit
 
 from .models import EARLIEST_BIRTH_YEAR, DvkModel, Field
@@ -43,7 +44,7 @@ class DvkModelForm(forms.ModelForm):
         creating = self.instance.pk is None
         units = list(units or [])
         if creating and len(units) > 1:
-            self.fields["unit"].queryset = self.fields["unit"].queryset.filter(pk__in=[u.pk for u in units]).order_by("name")
+            self.fields["unit"].queryset = self.fields["unit"].queryset.filter(pk__in=[u.pk for u in units]).order_by(by_name())
         else:
             del self.fields["unit"]
         home_unit = self.instance.unit if self.instance.unit_id else (units[0] if units else None)

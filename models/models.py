@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.collation import by_name
 from accounts.models import Unit
 
 
@@ -57,7 +58,7 @@ class DvkModel(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["unit__name", "name"]
+        ordering = [by_name("unit__name"), by_name()]
         verbose_name = _("mô hình, điển hình")
         verbose_name_plural = _("mô hình, điển hình")
         constraints = [

@@ -4,6 +4,7 @@
 
 from django.db.models import Q, QuerySet
 
+from accounts.collation import by_name
 from accounts.models import STAFF_ROLES, Role, Unit
 
 from .models import DvkModel
@@ -44,13 +45,13 @@ def units_visible_to(user) -> QuerySet[Unit]:
     organisers = user.member_units((*STAFF_ROLES, Role.VIEWER))
     return Unit.objects.filter(
         Q(pk__in=user.heritage_unit_ids((Role.FOCAL_POINT,))) | Q(pk__in=Unit.objects.below_any(organisers).values("pk"))
-    ).order_by("name")
+    ).order_by(by_name())
 
 
 def replication_candidates(unit: Unit, *, exclude: DvkModel | None = None) -> QuerySet[DvkModel]:
     """Models a unit may say it replicates: any model in the same province (or whatever
     the top of its tree is), the ones of units merged into it included."""
-    queryset = DvkModel.objects.select_related("unit").order_by("unit__name", "name")
+    queryset = DvkModel.objects.select_related("unit").order_by(by_name("unit__name"), by_name())
     queryset = queryset.filter(unit__path__startswith=f"/{unit.root_id}/")
     if exclude is not None and exclude.pk is not None:
         queryset = queryset.exclude(pk=exclude.pk)
@@ -59,7 +60,7 @@ def replication_candidates(unit: Unit, *, exclude: DvkModel | None = None) -> Qu
 
 def published_models() -> QuerySet[DvkModel]:
     """What the public may see, newest recognition first."""
-    return DvkModel.objects.filter(is_published=True).select_related("unit").order_by("-recognised_in_year", "unit__name", "name")
+    return DvkModel.objects.filter(is_published=True).select_related("unit").order_by("-recognised_in_year", by_name("unit__name"), by_name())
 
 
 def search_showcase(*, text: str = "", field: str = "") -> QuerySet[DvkModel]:

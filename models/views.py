@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
+from accounts.collation import by_name
+
 from . import services
 from .exceptions import DomainError
 from .forms import CatalogueFilter, DvkModelForm
@@ -82,7 +84,7 @@ class ModelCreateView(ModelFormMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        units = list(self.request.user.units(roles=("focal_point",)).order_by("name"))
+        units = list(self.request.user.units(roles=("focal_point",)).order_by(by_name()))
         kwargs["units"] = units
         kwargs["instance"] = DvkModel(unit=units[0]) if len(units) == 1 else DvkModel()
         return kwargs
@@ -136,7 +138,7 @@ class ModelDetailView(LoginRequiredMixin, DetailView):
         user = self.request.user
         context["can_edit"] = rules.has_perm("dvk_models.edit_model", user, self.object)
         context["can_publish"] = rules.has_perm("dvk_models.publish_model", user, self.object)
-        context["replications"] = self.object.replications.select_related("unit").order_by("unit__name", "name")
+        context["replications"] = self.object.replications.select_related("unit").order_by(by_name("unit__name"), by_name())
         # A model of a unit merged into one of the user's: carry it on under the new unit.
         context["can_carry_on"] = self.object.unit.successor_id in user.focal_unit_ids()
         return context

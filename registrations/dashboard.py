@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from accounts.collation import by_name
 from accounts.models import Unit
 from campaign.dashboard import Cell, Column, Obligation
 from campaign.models import Deadline
@@ -114,9 +115,9 @@ def obligations(user, campaign) -> list[Obligation]:
         Registration.objects.filter(campaign=campaign, unit_id__in=unit_ids)
         .select_related("model", "unit")
         .prefetch_related("reports")
-        .order_by("model__name")
+        .order_by(by_name("model__name"))
     )
-    units = list(Unit.objects.filter(pk__in=unit_ids, parent_id=campaign.owner_id).order_by("name"))
+    units = list(Unit.objects.filter(pk__in=unit_ids, parent_id=campaign.owner_id).order_by(by_name()))
     found: list[Obligation] = []
     for unit in units:
         own = [registration for registration in registrations if registration.unit_id == unit.pk]

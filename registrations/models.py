@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.collation import by_name
 from accounts.models import Unit
 from campaign.models import Campaign, Deadline
 from models.models import DvkModel
@@ -89,7 +90,7 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["unit__name", "model__name"]
+        ordering = [by_name("unit__name"), by_name("model__name")]
         verbose_name = _("đăng ký thi đua")
         verbose_name_plural = _("đăng ký thi đua")
         constraints = [models.UniqueConstraint(fields=["campaign", "model"], name="registration_one_per_model_campaign")]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
+from accounts.collation import by_name
 from audit.models import AuditEntry
 from campaign import selectors as campaign_selectors
 from campaign.models import Campaign
@@ -139,7 +140,7 @@ def unit_registrations(user, campaign: Campaign | None = None) -> QuerySet[Regis
     )
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
-    return qs.order_by("-campaign__year", "returned_first", "unit__name", "model__name")
+    return qs.order_by("-campaign__year", "returned_first", by_name("unit__name"), by_name("model__name"))
 
 
 def own_models(user, *, unregistered_in: Campaign | None = None) -> QuerySet[DvkModel]:
@@ -148,7 +149,7 @@ def own_models(user, *, unregistered_in: Campaign | None = None) -> QuerySet[Dvk
     qs = DvkModel.objects.filter(unit_id__in=user.focal_unit_ids()).select_related("unit")
     if unregistered_in is not None:
         qs = qs.exclude(registrations__campaign=unregistered_in)
-    return qs.order_by("name")
+    return qs.order_by(by_name())
 
 
 def status_counts(queryset: QuerySet[Registration]) -> dict[str, int]:

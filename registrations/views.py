@@ -16,6 +16,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from accounts.collation import by_name
 from accounts.xlsx import build_workbook, workbook_response
 from campaign.models import Deadline
 
@@ -55,7 +56,7 @@ class FilteredRegistrationsMixin:
     filterset_class = RegistrationFilter
 
     def get_queryset(self):
-        return registration_list(self.request.user).order_by("unit__name", "model__name", "pk")
+        return registration_list(self.request.user).order_by(by_name("unit__name"), by_name("model__name"), "pk")
 
     def get_filterset_kwargs(self, filterset_class):
         data = self.request.GET.copy()
@@ -113,7 +114,7 @@ class UnitHomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        units = list(user.units().filter(pk__in=user.focal_unit_ids()).order_by("name"))
+        units = list(user.units().filter(pk__in=user.focal_unit_ids()).order_by(by_name()))
         campaign = open_campaign_for(units[0]) if units else None
         registrations = list(unit_registrations(user, campaign)) if campaign else []
         for registration in registrations:

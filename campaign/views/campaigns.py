@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from accounts.collation import by_name
+
 from .. import services
 from ..forms import CampaignCreateForm, CampaignForm
 from ..selectors import campaigns_visible_to, deadlines_of, documents_of, periods_with_items, plan_progress
@@ -44,7 +46,7 @@ class CampaignCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["organisers"] = self.request.user.organisers().order_by("name")
+        kwargs["organisers"] = self.request.user.organisers().order_by(by_name())
         return kwargs
 
     def perform(self, form):

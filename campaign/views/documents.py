@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from accounts.collation import by_name
 from accounts.models import Unit
 
 from .. import services
@@ -114,7 +115,7 @@ class AcknowledgeView(DocumentMixin, ServiceFormMixin, FormView):
 
     @cached_property
     def units(self):
-        units = Unit.objects.filter(parent_id=self.campaign.owner_id, is_active=True).order_by("name")
+        units = Unit.objects.filter(parent_id=self.campaign.owner_id, is_active=True).order_by(by_name())
         if self.can_manage:
             return units
         return units.filter(pk__in=self.request.user.focal_unit_ids())
