@@ -9,11 +9,13 @@ from typing import ClassVar
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from .formatting import date_line, paragraphs, vn_decimal, vn_int, vn_millions
+from .formatting import date_line, paragraphs, position_with_unit, vn_decimal, vn_int, vn_millions
 from .models import SummaryReport
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+DRAFT_MARK = "DỰ THẢO"
 
 
 @dataclass
@@ -27,6 +29,8 @@ class Heading:
 class Paragraph:
     text: str
     italic: bool = False
+    # A lead-in ("… cho 3 cá nhân:") stays on the page of what it introduces.
+    keep_with_next: bool = False
     kind: ClassVar[str] = "paragraph"
 
 
@@ -39,15 +43,30 @@ class Column:
 
 @dataclass
 class Table:
-    caption: str
+    """A bordered table. ``title`` is what it shows; its number ("Bảng 3.") is given when
+    the whole document is assembled, so the numbers run on whatever sections are empty."""
+
+    title: str
     columns: list[Column]
     rows: list[list[str]]
     total: list[str] | None = None
+    number: int = 0
     kind: ClassVar[str] = "table"
+
+    @property
+    def caption(self) -> str:
+        return _("Bảng %(number)s. %(title)s") % {"number": self.number, "title": self.title} if self.number else self.title
 
     @property
     def numeric_indexes(self) -> set[int]:
         return {index for index, column in enumerate(self.columns) if column.numeric}
+
+
+@dataclass
+class Signature:
+    capacity: str = ""
+    title: str = ""
+    name: str = ""
 
 
 @dataclass
@@ -66,12 +85,35 @@ class ReportDocument:
     signer_title: str = ""
     signer_name: str = ""
     filename_stem: str = "bao-cao"
+    # A draft carries "DỰ THẢO" on every page; a signed document carries its seal instead.
+    is_draft: bool = True
+    seal_lines: list[str] = field(default_factory=list)
+    # "Kính gửi: …" under the subject of a submission.
+    addressee: str = ""
+    addressee_label: str = "Kính gửi:"
+    # Minutes are signed by two: the secretary (left, in place of "Nơi nhận") and the chair.
+    second_signature: Signature | None = None
+
+    @property
+    def draft_mark(self) -> str:
+        return DRAFT_MARK if self.is_draft else ""
+
+    @property
+    def tables(self) -> list["Table"]:
+        return [block for block in self.blocks if isinstance(block, Table)]
 
 
-def _numbered_table(caption: str, columns: list[Column], rows, total: list[str] | None = None) -> Table:
+def number_tables(blocks: list) -> list:
+    """Number the tables 1, 2, 3… in the order they appear."""
+    for number, table in enumerate((b for b in blocks if isinstance(b, Table)), 1):
+        table.number = number
+    return blocks
+
+
+def numbered_table(title: str, columns: list[Column], rows, total: list[str] | None = None) -> Table:
     """A table whose first column numbers the rows (STT), as every table of the report has."""
     return Table(
-        caption=caption,
+        title=title,
         columns=[Column(_("STT"), 7, True), *columns],
         rows=[[str(i), *row] for i, row in enumerate(rows, 1)],
         total=["", *total] if total is not None else None,
@@ -157,8 +199,8 @@ def _registration_blocks(content: dict, issuer: str) -> list:
     ]
     keys = ("registered", "models", "exemplars", "accepted", "recognised")
     blocks.append(
-        _numbered_table(
-            caption=_("Bảng 1. Kết quả đăng ký theo đơn vị"),
+        numbered_table(
+            title=_("Kết quả đăng ký theo đơn vị"),
             columns=[Column(_("Đơn vị"), 38), *count_columns],
             rows=[[row["name"], *(vn_int(row[k]) for k in keys)] for row in content["units"]],
             total=[_("Tổng cộng"), *(vn_int(totals[k]) for k in keys)],
@@ -166,8 +208,8 @@ def _registration_blocks(content: dict, issuer: str) -> list:
     )
     field_totals = content["field_totals"]
     blocks.append(
-        _numbered_table(
-            caption=_("Bảng 2. Kết quả đăng ký theo lĩnh vực"),
+        numbered_table(
+            title=_("Kết quả đăng ký theo lĩnh vực"),
             columns=[Column(_("Lĩnh vực"), 38), *count_columns],
             rows=[[row["name"], *(vn_int(row[k]) for k in keys)] for row in content["fields"]],
             total=[_("Tổng cộng"), *(vn_int(field_totals[k]) for k in keys)],
@@ -196,8 +238,8 @@ def _resource_blocks(content: dict) -> list:
                 "workdays": vn_int(totals["workdays"]),
             }
         ),
-        _numbered_table(
-            caption=_("Bảng 3. Nguồn lực huy động theo đơn vị"),
+        numbered_table(
+            title=_("Nguồn lực huy động theo đơn vị"),
             columns=[
                 Column(_("Đơn vị"), 33),
                 Column(_("Số hộ tham gia"), 14, True),
@@ -226,6 +268,33 @@ def _resource_blocks(content: dict) -> list:
     ]
 
 
+RESULT_GROUPS = (
+    (False, _lazy("Mô hình tập thể được công nhận")),
+    (True, _lazy("Điển hình cá nhân được công nhận")),
+)
+
+
+def result_table(title: str, rows: list[dict]) -> Table:
+    """Recognised models or exemplars in their rank order, the rank in the first column."""
+    lines = []
+    for row in sorted(rows, key=lambda r: (r["rank"] is None, r["rank"] or 0)):
+        name = f"{row['name']} ({row['person']})" if row["person"] else row["name"]
+        rank = "" if row["rank"] is None else str(row["rank"])
+        lines.append([rank, name, row["unit"], row["field"], vn_decimal(row["score"]), row["classification"]])
+    return Table(
+        title=title,
+        columns=[
+            Column(_("Hạng"), 8, True),
+            Column(_("Mô hình, điển hình"), 33),
+            Column(_("Đơn vị"), 18),
+            Column(_("Lĩnh vực"), 16),
+            Column(_("Điểm"), 11, True),
+            Column(_("Xếp loại"), 14),
+        ],
+        rows=lines,
+    )
+
+
 def _result_blocks(content: dict) -> list:
     if not content["classifications"]:
         return [Paragraph(_("Hội đồng thẩm định chưa chốt kết quả."), italic=True)]
@@ -237,24 +306,10 @@ def _result_blocks(content: dict) -> list:
             % {"count": appraised, "counts": counts}
         )
     ]
-    if content["recognised"]:
-        rows = []
-        for row in content["recognised"]:
-            name = f"{row['name']} ({row['person']})" if row["person"] else row["name"]
-            rows.append([name, row["unit"], row["field"], vn_decimal(row["score"]), row["classification"]])
-        blocks.append(
-            _numbered_table(
-                caption=_("Bảng 4. Mô hình, điển hình được công nhận"),
-                columns=[
-                    Column(_("Mô hình, điển hình"), 35),
-                    Column(_("Đơn vị"), 18),
-                    Column(_("Lĩnh vực"), 16),
-                    Column(_("Điểm"), 10, True),
-                    Column(_("Xếp loại"), 14),
-                ],
-                rows=rows,
-            )
-        )
+    for is_exemplar, title in RESULT_GROUPS:
+        rows = [row for row in content["recognised"] if row["is_exemplar"] == is_exemplar]
+        if rows:
+            blocks.append(result_table(str(title), rows))
     return blocks
 
 
@@ -271,11 +326,14 @@ def _award_blocks(content: dict) -> list:
                     outcome = _("%(decision)s ngày %(date)s") % {"decision": outcome, "date": row["decision_date"]}
             rows.append([row["nominee"], row["unit"], row["level_label"], outcome])
         blocks.append(
-            Paragraph(_("Đề nghị khen thưởng %(count)s tập thể, cá nhân có thành tích tiêu biểu:") % {"count": len(proposals)})
+            Paragraph(
+                _("Đề nghị khen thưởng %(count)s tập thể, cá nhân có thành tích tiêu biểu:") % {"count": len(proposals)},
+                keep_with_next=True,
+            )
         )
         blocks.append(
-            _numbered_table(
-                caption=_("Bảng 5. Đề nghị khen thưởng"),
+            numbered_table(
+                title=_("Đề nghị khen thưởng"),
                 columns=[
                     Column(_("Tập thể, cá nhân"), 33),
                     Column(_("Đơn vị"), 20),
@@ -290,11 +348,14 @@ def _award_blocks(content: dict) -> list:
     medals = content["medals"]
     if medals:
         blocks.append(
-            Paragraph(_("Đề nghị tặng Kỷ niệm chương “Vì sự nghiệp Dân vận” cho %(count)s cá nhân:") % {"count": len(medals)})
+            Paragraph(
+                _("Đề nghị tặng Kỷ niệm chương “Vì sự nghiệp Dân vận” cho %(count)s cá nhân:") % {"count": len(medals)},
+                keep_with_next=True,
+            )
         )
         blocks.append(
-            _numbered_table(
-                caption=_("Bảng 6. Đề nghị tặng Kỷ niệm chương “Vì sự nghiệp Dân vận”"),
+            numbered_table(
+                title=_("Đề nghị tặng Kỷ niệm chương “Vì sự nghiệp Dân vận”"),
                 columns=[
                     Column(_("Họ và tên"), 25),
                     Column(_("Năm sinh"), 11, True),
@@ -302,7 +363,7 @@ def _award_blocks(content: dict) -> list:
                     Column(_("Kết quả"), 20),
                 ],
                 rows=[
-                    [row["full_name"], str(row["birth_year"]), f"{row['position']}, {row['unit']}", row["status_label"]]
+                    [row["full_name"], str(row["birth_year"]), position_with_unit(row["position"], row["unit"]), row["status_label"]]
                     for row in medals
                 ],
             )
@@ -313,6 +374,22 @@ def _award_blocks(content: dict) -> list:
 def _free_text(text: str, placeholder: str) -> list:
     lines = paragraphs(text)
     return [Paragraph(line) for line in lines] if lines else [Paragraph(placeholder, italic=True)]
+
+
+def recommendation_blocks(recommendations: list[dict]) -> list:
+    """ "Đề xuất, kiến nghị" as staff entered them: grouped by the body addressed, in order."""
+    blocks, current, number = [], None, 0
+    for item in recommendations or []:
+        addressee = str(item.get("addressee", "")).strip()
+        content = str(item.get("content", "")).strip()
+        if not content:
+            continue
+        if addressee and addressee != current:
+            number += 1
+            blocks.append(Paragraph(_("%(number)s. Đối với %(addressee)s:") % {"number": number, "addressee": addressee}))
+        current = addressee
+        blocks.append(Paragraph(f"- {content}"))
+    return blocks or [Paragraph(_("(Chưa nhập đề xuất, kiến nghị.)"), italic=True)]
 
 
 def _blocks(report: SummaryReport, content: dict) -> list:
@@ -340,6 +417,7 @@ def _blocks(report: SummaryReport, content: dict) -> list:
         (results_heading, None),
         (_("ĐÁNH GIÁ CHUNG"), _free_text(report.assessment, _("(Chưa nhập phần đánh giá chung.)"))),
         (direction_heading, _free_text(report.direction, _("(Chưa nhập phần phương hướng, nhiệm vụ.)"))),
+        (_("ĐỀ XUẤT, KIẾN NGHỊ"), recommendation_blocks(report.recommendations)),
     ]
     blocks = [Paragraph(_intro(report, content, issuer))]
     for number, (heading, section_blocks) in zip(ROMAN, sections, strict=False):
@@ -350,26 +428,56 @@ def _blocks(report: SummaryReport, content: dict) -> list:
                 blocks.extend(sub_blocks)
         else:
             blocks.extend(section_blocks)
-    return blocks
+    return number_tables(blocks)
+
+
+def seal_lines(report: SummaryReport) -> list[str]:
+    """What a signed document prints under its signature: when and by whom it was
+    signed on the portal, and the head of the audit ledger at that moment."""
+    if not report.is_signed:
+        return []
+    from django.utils import timezone
+
+    signed_at = timezone.localtime(report.signed_at) if report.signed_at else None
+    lines = [
+        _("Ký ban hành trên Cổng Dân vận khéo lúc %(time)s ngày %(date)s.")
+        % {"time": f"{signed_at:%H:%M}" if signed_at else "", "date": f"{signed_at:%d/%m/%Y}" if signed_at else ""}
+    ]
+    if report.ledger_head:
+        lines.append(_("Mã sổ nhật ký khi ký: %(hash)s") % {"hash": report.ledger_head})
+    return lines
+
+
+def letterhead_fields(report: SummaryReport) -> dict:
+    """The header, place-date line and signer of any document of a report row."""
+    return {
+        "superior": report.superior_name.strip().upper(),
+        "issuer": report.issuer_name.strip().upper(),
+        "date_line": date_line(report.place.strip(), report.date),
+        "party_name": _("ĐẢNG CỘNG SẢN VIỆT NAM"),
+        "recipients": report.recipient_lines,
+        "recipients_label": _("Nơi nhận:"),
+        "signer_capacity": report.signer_capacity.strip().upper(),
+        "signer_title": report.signer_title.strip().upper(),
+        "signer_name": report.signer_name.strip(),
+        "is_draft": not report.is_signed,
+        "seal_lines": seal_lines(report),
+    }
 
 
 def build_document(report: SummaryReport, content: dict) -> ReportDocument:
-    """The report as blocks, always in the site's language (it is an official text)."""
+    """The document as blocks, always in the site's language (it is an official text)."""
+    if report.kind in (SummaryReport.Kind.MINUTES, SummaryReport.Kind.SUBMISSION):
+        from .appraisal_documents import build_appraisal_document
+
+        return build_appraisal_document(report, content)
     with translation.override(settings.LANGUAGE_CODE):
         stem = "bao-cao-so-ket-6-thang" if report.is_interim else "bao-cao-tong-ket"
         return ReportDocument(
-            superior=report.superior_name.strip().upper(),
-            issuer=report.issuer_name.strip().upper(),
+            **letterhead_fields(report),
             number_line=report.number_line or _("Số     -BC/…"),
-            date_line=date_line(report.place.strip(), report.date),
-            party_name=_("ĐẢNG CỘNG SẢN VIỆT NAM"),
             title=_("BÁO CÁO"),
             subject=report.subject.strip(),
             blocks=_blocks(report, content),
-            recipients=report.recipient_lines,
-            recipients_label=_("Nơi nhận:"),
-            signer_capacity=report.signer_capacity.strip().upper(),
-            signer_title=report.signer_title.strip().upper(),
-            signer_name=report.signer_name.strip(),
             filename_stem=f"{stem}-{content['year']}",
         )

@@ -1,6 +1,8 @@
 """Domain errors of the reports app. Their message is a translated sentence that views
 show to the user as it is."""
 
+from django.utils.translation import gettext as _
+
 
 class DomainError(Exception):
     """A change the reports app refuses; ``message`` says why, in the user's language."""
@@ -28,3 +30,12 @@ class IncompleteReport(DomainError):
 
 class StaleEdit(DomainError):
     """Somebody saved the report after this form was opened."""
+
+
+class NeedsConfirmation(DomainError):
+    """Signing while something is not ready needs the head to confirm each point."""
+
+    def __init__(self, items):
+        self.items = items
+        lines = "; ".join(item.text for item in items)
+        super().__init__(_("Chưa ký: cần xác nhận từng điểm chưa hoàn thành – %(items)s.") % {"items": lines})

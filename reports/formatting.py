@@ -64,3 +64,12 @@ def short_date(day: datetime.date | None) -> str:
 def paragraphs(text: str) -> list[str]:
     """Free text typed by staff, one paragraph per non-empty line."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def position_with_unit(position: str, unit: str) -> str:
+    """ "Chủ tịch Hội Nông dân, Xã Ka Đô", but only "Trưởng khối Dân vận xã Ka Đô" when the
+    position already names the unit."""
+    position, unit = (position or "").strip(), (unit or "").strip()
+    if not unit or unit.casefold() in position.casefold():
+        return position
+    return f"{position}, {unit}" if position else unit

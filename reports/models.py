@@ -9,14 +9,18 @@ from campaign.models import Campaign
 
 
 class SummaryReport(models.Model):
-    """The district's year-end summary (báo cáo tổng kết) or 6-month interim report
-    (báo cáo sơ kết) of one campaign, in the Party document format (DESIGN §8). Staff
-    write the assessment and direction; the figures come from the other apps when the
-    report is rendered, and are frozen in ``content_snapshot`` when it is signed."""
+    """A document the organising body issues for one campaign, in the Party document
+    format (DESIGN §8): the year-end summary (báo cáo tổng kết), the 6-month interim
+    report (báo cáo sơ kết), the minutes of the appraisal council's meeting (biên bản họp
+    hội đồng thẩm định) and the submission of award proposals (tờ trình đề nghị khen
+    thưởng). Staff write the free text; the figures come from the other apps when the
+    document is rendered, and are frozen in ``content_snapshot`` when it is signed."""
 
     class Kind(models.TextChoices):
         SUMMARY = "summary", _("Báo cáo tổng kết năm")
         INTERIM = "interim", _("Báo cáo sơ kết 6 tháng")
+        MINUTES = "minutes", _("Biên bản họp hội đồng thẩm định")
+        SUBMISSION = "submission", _("Tờ trình đề nghị khen thưởng")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
@@ -38,6 +42,11 @@ class SummaryReport(models.Model):
     subject = models.CharField(_("trích yếu"), max_length=500)
     assessment = models.TextField(_("đánh giá chung"), blank=True)
     direction = models.TextField(_("phương hướng, nhiệm vụ"), blank=True)
+    # [{"addressee": "Ban Thường vụ Tỉnh ủy", "content": "…"}, …], in the order entered.
+    recommendations = models.JSONField(_("đề xuất, kiến nghị"), default=list, blank=True)
+    addressee = models.CharField(
+        _("kính gửi"), max_length=300, blank=True, help_text=_("Nơi nhận tờ trình, ví dụ: Hội đồng Thi đua – Khen thưởng tỉnh.")
+    )
     recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
     signer_capacity = models.CharField(_("thẩm quyền ký"), max_length=100, blank=True, help_text=_("Ví dụ: T/M BAN DÂN VẬN."))
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
@@ -48,6 +57,8 @@ class SummaryReport(models.Model):
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người ký"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The head of the audit ledger just after the signing entry, printed on the signed file.
+    ledger_head = models.CharField(_("mã sổ nhật ký khi ký"), max_length=64, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -70,6 +81,18 @@ class SummaryReport(models.Model):
     @property
     def is_interim(self) -> bool:
         return self.kind == self.Kind.INTERIM
+
+    @property
+    def is_report(self) -> bool:
+        """A báo cáo (summary or interim), as opposed to the minutes or the submission."""
+        return self.kind in (self.Kind.SUMMARY, self.Kind.INTERIM)
+
+    @property
+    def sealed_file(self):
+        """The signed PDF with its SHA-256, once made (None before)."""
+        if not self.is_signed:
+            return None
+        return next((f for f in self.files.all() if f.format == ReportFile.Format.PDF and f.is_ready and f.sha256), None)
 
     @property
     def number_line(self) -> str:
@@ -118,6 +141,8 @@ class ReportFile(models.Model):
     requested_at = models.DateTimeField(_("thời điểm yêu cầu"), default=timezone.now)
     generated_at = models.DateTimeField(_("thời điểm tạo"), null=True, blank=True)
     error = models.CharField(_("lỗi"), max_length=300, blank=True)
+    # SHA-256 of the stored file; for a signed report also written to the audit ledger (the seal).
+    sha256 = models.CharField(_("mã SHA-256"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["report", "format"]

@@ -1,5 +1,6 @@
-"""The PDF of a report: the document template laid out by WeasyPrint on A4 with the
-Party document stylesheet (static/css/report-pdf.css)."""
+"""The PDF of a document: its template laid out by WeasyPrint on A4 with the Party
+document stylesheet (static/css/report-pdf.css), in the typeface shipped with the
+portal (static/css/document-fonts.css) and no other."""
 
 from pathlib import Path
 
@@ -11,26 +12,36 @@ from django.utils import translation
 from .document import ReportDocument
 
 STYLESHEET = "css/report-pdf.css"
+TEMPLATE = "reports/pdf.html"
 
 
-def stylesheet_path() -> str:
-    found = finders.find(STYLESHEET)
-    return str(found) if found else str(Path(settings.STATIC_ROOT) / STYLESHEET)
+def stylesheet_path(name: str = STYLESHEET) -> str:
+    found = finders.find(name)
+    return str(found) if found else str(Path(settings.STATIC_ROOT) / name)
 
 
-def render_html(document: ReportDocument) -> str:
+def render_html(document: ReportDocument, template: str = TEMPLATE) -> str:
     with translation.override(settings.LANGUAGE_CODE):
-        return render_to_string("reports/pdf.html", {"doc": document})
+        return render_to_string(template, {"doc": document})
 
 
-def layout(document: ReportDocument):
-    """The laid-out pages (a ``weasyprint.Document``), before they are written out."""
+def layout_html(html_text: str):
+    """Lay out HTML with the document stylesheet; a ``weasyprint.Document``."""
     # Imported here: WeasyPrint is slow to import and only the renderer needs it.
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
-    html = HTML(string=render_html(document), base_url=str(settings.BASE_DIR))
-    return html.render(stylesheets=[CSS(filename=stylesheet_path())], presentational_hints=True)
+    # Without a font configuration WeasyPrint ignores @font-face and takes system fonts.
+    fonts = FontConfiguration()
+    html = HTML(string=html_text, base_url=str(settings.BASE_DIR))
+    stylesheet = CSS(filename=stylesheet_path(), font_config=fonts)
+    return html.render(stylesheets=[stylesheet], font_config=fonts, presentational_hints=True)
 
 
-def render_pdf(document: ReportDocument) -> bytes:
-    return layout(document).write_pdf()
+def layout(document: ReportDocument, template: str = TEMPLATE):
+    """The laid-out pages (a ``weasyprint.Document``), before they are written out."""
+    return layout_html(render_html(document, template))
+
+
+def render_pdf(document: ReportDocument, template: str = TEMPLATE) -> bytes:
+    return layout(document, template).write_pdf()

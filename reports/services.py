@@ -2,6 +2,7 @@
 its PDF and DOCX files. Views, the demo seed and the Celery task all go through here."""
 
 import datetime
+import hashlib
 import logging
 from datetime import timedelta
 
@@ -15,11 +16,13 @@ import audit
 from accounts.models import Role
 from accounts.rules import is_staff_of_organiser
 from campaign.models import Campaign
+from evaluations.models import CouncilMember
 
 from .document import build_document
-from .exceptions import IncompleteReport, NotAllowed, ReportExists, ReportSigned, StaleEdit
+from .exceptions import IncompleteReport, NeedsConfirmation, NotAllowed, ReportExists, ReportSigned, StaleEdit
 from .models import ReportFile, SummaryReport
-from .selectors import content_for_rendering, report_content
+from .selectors import content_for_rendering, document_content
+from .signing import checklist, ledger_head
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +33,28 @@ EDITABLE_FIELDS = (
     "place",
     "date",
     "subject",
+    "addressee",
     "assessment",
     "direction",
+    "recommendations",
     "recipients",
     "signer_capacity",
     "signer_title",
     "signer_name",
 )
+# The document type in the number: 45-BC/…, 12-BB/…, 08-TTr/….
+NUMBER_TYPES = {
+    SummaryReport.Kind.SUMMARY: "BC",
+    SummaryReport.Kind.INTERIM: "BC",
+    SummaryReport.Kind.MINUTES: "BB",
+    SummaryReport.Kind.SUBMISSION: "TTr",
+}
+FILE_STEMS = {
+    SummaryReport.Kind.SUMMARY: "bao-cao-tong-ket",
+    SummaryReport.Kind.INTERIM: "bao-cao-so-ket-6-thang",
+    SummaryReport.Kind.MINUTES: "bien-ban-tham-dinh",
+    SummaryReport.Kind.SUBMISSION: "to-trinh-khen-thuong",
+}
 # A file still "being made" after this long is taken as lost (a worker died) and may be requested again.
 PENDING_TIMEOUT = timedelta(minutes=10)
 
@@ -47,6 +65,8 @@ def report_defaults(campaign: Campaign, kind: str) -> dict:
     superior, issuer = campaign.letterhead
     year = campaign.year
     today = timezone.localdate()
+    if kind in (SummaryReport.Kind.MINUTES, SummaryReport.Kind.SUBMISSION):
+        return _appraisal_defaults(campaign, kind)
     if kind == SummaryReport.Kind.INTERIM:
         subject = _("Sơ kết 6 tháng đầu năm %(year)s phong trào thi đua “Dân vận khéo”, nhiệm vụ 6 tháng cuối năm") % {
             "year": year
@@ -68,6 +88,48 @@ def report_defaults(campaign: Campaign, kind: str) -> dict:
         "date": today if today.year == year else default_date,
         "subject": subject,
         "recipients": _default_recipients(owner),
+        "signer_capacity": owner.signer_behalf or _("T/M %(issuer)s") % {"issuer": issuer},
+        "signer_title": (campaign.signer_title or owner.signer_title or _("TRƯỞNG BAN")).upper(),
+        "signer_name": campaign.signer_name,
+    }
+
+
+def _appraisal_defaults(campaign: Campaign, kind: str) -> dict:
+    """The minutes are signed by the council's chair and secretary; the submission by
+    the head of the organising body, addressed to the emulation and reward council."""
+    superior, issuer = campaign.letterhead
+    owner = campaign.owner
+    year = campaign.year
+    today = timezone.localdate()
+    suffix = owner.number_suffix.strip()
+    common = {
+        "superior_name": superior,
+        "issuer_name": issuer,
+        "number": f"-{NUMBER_TYPES[kind]}/{suffix}" if suffix else "",
+        "place": campaign.place_name,
+        "date": today if today.year == year else datetime.date(year, 11, 30),
+    }
+    if kind == SummaryReport.Kind.MINUTES:
+        chair = (
+            CouncilMember.objects.filter(council__campaign=campaign, position=CouncilMember.Position.CHAIR)
+            .select_related("user")
+            .first()
+        )
+        return {
+            **common,
+            "subject": _("Họp Hội đồng thẩm định mô hình, điển hình “Dân vận khéo” năm %(year)s") % {"year": year},
+            "recipients": [],
+            "signer_capacity": "",
+            "signer_title": _("CHỦ TỊCH HỘI ĐỒNG"),
+            "signer_name": chair.user.display_name if chair else "",
+        }
+    place = campaign.place_name or owner.name
+    return {
+        **common,
+        "subject": _("Về việc đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm %(year)s")
+        % {"year": year},
+        "addressee": _("Hội đồng Thi đua – Khen thưởng %(place)s") % {"place": place},
+        "recipients": [_("Như trên"), _("Lưu %(suffix)s.") % {"suffix": suffix} if suffix else _("Lưu VT.")],
         "signer_capacity": owner.signer_behalf or _("T/M %(issuer)s") % {"issuer": issuer},
         "signer_title": (campaign.signer_title or owner.signer_title or _("TRƯỞNG BAN")).upper(),
         "signer_name": campaign.signer_name,
@@ -145,21 +207,21 @@ def update_report(report: SummaryReport, *, by, version: int | None = None, **fi
 
 
 def _missing_for_signing(report: SummaryReport) -> list[str]:
-    required = {
-        "number": _("số, ký hiệu"),
-        "subject": _("trích yếu"),
-        "place": _("địa danh"),
-        "assessment": _("đánh giá chung"),
-        "direction": _("phương hướng, nhiệm vụ"),
-        "signer_title": _("chức vụ người ký"),
-        "signer_name": _("người ký"),
-    }
+    required = {"number": _("số, ký hiệu"), "subject": _("trích yếu"), "place": _("địa danh")}
+    if report.is_report:
+        required.update(assessment=_("đánh giá chung"), direction=_("phương hướng, nhiệm vụ"))
+    if report.kind == SummaryReport.Kind.SUBMISSION:
+        required["addressee"] = _("kính gửi")
+    required.update(signer_title=_("chức vụ người ký"), signer_name=_("người ký"))
     return [label for name, label in required.items() if not str(getattr(report, name)).strip()]
 
 
-def sign_report(report: SummaryReport, *, by) -> SummaryReport:
-    """The board head signs the report: it becomes read-only and keeps the figures of
-    this moment, and its PDF and DOCX are made again from them."""
+def sign_report(report: SummaryReport, *, by, confirmed=()) -> SummaryReport:
+    """The board head signs the document: it becomes read-only and keeps the figures of
+    this moment, and its PDF and DOCX are made again from them. What is not ready (see
+    ``signing.checklist``) must each be confirmed by name in ``confirmed``; the audit
+    entry records what was confirmed. The ledger head after that entry is kept on the
+    report and printed on the signed file."""
     with transaction.atomic():
         report = SummaryReport.objects.select_for_update().select_related("campaign__owner").get(pk=report.pk)
         if report.is_signed:
@@ -169,18 +231,31 @@ def sign_report(report: SummaryReport, *, by) -> SummaryReport:
         missing = _missing_for_signing(report)
         if missing:
             raise IncompleteReport(_("Chưa thể ký: báo cáo còn thiếu %(fields)s.") % {"fields": ", ".join(missing)})
-        report.content_snapshot = report_content(report)
+        content = document_content(report)
+        items = checklist(report, content)
+        unconfirmed = [item for item in items if item.code not in set(confirmed)]
+        if unconfirmed:
+            raise NeedsConfirmation(unconfirmed)
+        report.content_snapshot = content
         report.status = SummaryReport.Status.SIGNED
         report.signed_at = timezone.now()
         report.signed_by = by
         report.version += 1
-        report.save(update_fields=["content_snapshot", "status", "signed_at", "signed_by", "version", "updated_at"])
         audit.record(
             by,
             "report.signed",
             report,
             before={"status": SummaryReport.Status.DRAFT},
-            after={"status": report.status, "number": report.number, "date": report.date},
+            after={
+                "status": report.status,
+                "number": report.number,
+                "date": report.date,
+                "confirmed": [{"code": item.code, "text": item.text} for item in items],
+            },
+        )
+        report.ledger_head = ledger_head()
+        report.save(
+            update_fields=["content_snapshot", "status", "signed_at", "signed_by", "version", "ledger_head", "updated_at"]
         )
         for fmt in ReportFile.Format.values:
             request_file(report, fmt, by=by)
@@ -223,8 +298,7 @@ def render_bytes(report: SummaryReport, fmt: str) -> bytes:
 
 def file_name(report: SummaryReport, fmt: str) -> str:
     """The name a download is saved under, e.g. "bao-cao-tong-ket-2020.pdf"."""
-    stem = "bao-cao-so-ket-6-thang" if report.is_interim else "bao-cao-tong-ket"
-    return f"{stem}-{report.campaign.year}.{fmt}"
+    return f"{FILE_STEMS[report.kind]}-{report.campaign.year}.{fmt}"
 
 
 def generate_file(report_id: int, fmt: str) -> ReportFile | None:
@@ -249,11 +323,20 @@ def generate_file(report_id: int, fmt: str) -> ReportFile | None:
         row.file.save(file_name(report, fmt), ContentFile(data), save=False)
         row.status = ReportFile.Status.READY
         row.size = len(data)
+        row.sha256 = hashlib.sha256(data).hexdigest()
         row.report_version = version
         row.generated_at = timezone.now()
         row.error = ""
         row.save()
-        audit.record(None, "report.file_generated", report, after={"format": fmt, "size": row.size, "report_version": version})
+        audit.record(
+            None,
+            "report.file_generated",
+            report,
+            after={"format": fmt, "size": row.size, "report_version": version, "sha256": row.sha256},
+        )
+        if report.is_signed:
+            # The seal: the signed file's digest in the ledger, next to the signing entry.
+            audit.record(None, "report.sealed", report, after={"format": fmt, "sha256": row.sha256, "ledger_head": report.ledger_head})
         if old_name and old_name != row.file.name:
             transaction.on_commit(lambda: default_storage.delete(old_name))
     return row

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/files/", views.ReportFilesView.as_view(), name="files"),
     path("<int:pk>/download/<str:fmt>/", views.DownloadReportView.as_view(), name="download"),
     path("<int:pk>/preview/", views.PreviewReportView.as_view(), name="preview"),
+    path("registrations/<int:pk>/form.pdf", views.RegistrationFormView.as_view(), name="registration_form"),
 ]

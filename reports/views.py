@@ -6,19 +6,31 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from registrations.selectors import registrations_visible_to
+
 from . import services
 from .document import build_document
 from .exceptions import DomainError
 from .forms import NewReportForm, SummaryReportForm
 from .models import ReportFile
-from .selectors import campaigns_for_new_report, content_for_rendering, file_rows, report_list, reports_visible_to
+from .pdf import render_pdf
+from .registration_form import build_registration_form
+from .selectors import (
+    campaigns_for_new_report,
+    content_for_rendering,
+    document_content,
+    file_rows,
+    report_list,
+    reports_visible_to,
+)
+from .signing import checklist
 
 
 class ReportAccessMixin(LoginRequiredMixin):
@@ -84,10 +96,13 @@ class ReportEditView(ReportAccessMixin, View):
         can_edit = rules.has_perm("reports.change_report", user, report)
         if can_edit and form is None:
             form = SummaryReportForm(instance=report)
+        can_sign = rules.has_perm("reports.sign_report", user, report)
         context = {
             **files_context(report, user),
             "form": form if can_edit else None,
-            "can_sign": rules.has_perm("reports.sign_report", user, report),
+            "can_sign": can_sign,
+            "checklist": checklist(report, document_content(report)) if can_sign else [],
+            "sealed_file": report.sealed_file,
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -119,7 +134,7 @@ class SignReportView(ReportAccessMixin, View):
         if not rules.has_perm("reports.sign_report", request.user, report):
             raise PermissionDenied
         try:
-            services.sign_report(report, by=request.user)
+            services.sign_report(report, by=request.user, confirmed=request.POST.getlist("confirm"))
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -173,6 +188,22 @@ class DownloadReportView(ReportAccessMixin, View):
             filename=services.file_name(report, fmt),
             content_type=row.content_type,
         )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class RegistrationFormView(LoginRequiredMixin, View):
+    """The registration form (phiếu đăng ký) as a PDF, for whoever may see the
+    registration: another unit's is a 404 through the registrations selector."""
+
+    def get(self, request, pk):
+        registration = get_object_or_404(
+            registrations_visible_to(request.user).select_related("created_by", "unit__parent"), pk=pk
+        )
+        document = build_registration_form(registration)
+        response = HttpResponse(render_pdf(document), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{document.filename_stem}.pdf"'
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response

@@ -47,10 +47,16 @@ def test_staff_draft_render_and_download_then_board_head_signs(page, transaction
     login(page, "truongban")
     report = SummaryReport.objects.get()
     page.goto(f"{page.base_url}/reports/{report.pk}/")
+    # Nothing is appraised yet: the head confirms each point that is not ready.
+    checklist = page.locator("#sign-checklist")
+    assert "Hội đồng thẩm định chưa chốt kết quả." in checklist.inner_text()
+    for box in checklist.locator("input[type=checkbox]").all():
+        box.check()
     page.once("dialog", lambda dialog: dialog.accept())
     with page.expect_navigation():
         page.click("#sign-report")
     assert "Đã ký ban hành báo cáo." in page.locator(".alert-success").inner_text()
+    assert page.locator("#report-seal").count() == 1
     assert page.locator("#report-form").count() == 0
     assert page.locator("#download-docx").count() == 1
     assert page.js_errors == []

@@ -9,16 +9,24 @@ from decimal import Decimal
 import pytest
 
 from campaign.models import PlanItem, PlanPeriod
-from evaluations.models import AwardProposal, MedalNomination, Result
-from models.models import Field
+from evaluations.models import Assignment, AwardProposal, CouncilMember, MedalNomination, Result, Scoresheet
+from models.models import DvkModel, Field
 from registrations.models import ProgressReport, Status
 from tests.factories import (
+    AssignmentFactory,
     CouncilFactory,
+    CouncilMemberFactory,
+    CriteriaSetFactory,
+    CriterionFactory,
     DvkModelFactory,
     ExemplarFactory,
     ProgressReportFactory,
+    ProposalVoteFactory,
     RegistrationFactory,
+    ScoreFactory,
+    ScoresheetFactory,
     UnitFactory,
+    UserFactory,
 )
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -139,3 +147,140 @@ def pdftotext(pdf: bytes, *, page=None, crop_top_points=None) -> str:
         args += ["-x", "0", "-y", "0", "-W", "595", "-H", str(crop_top_points)]
     result = subprocess.run([*args, "-", "-"], input=pdf, capture_output=True, check=True)
     return result.stdout.decode("utf-8")
+
+
+def add_appraisal(campaign, registrations, *, by, finalised_at):
+    """A council of three (chair, secretary, member) who scored every registration with
+    a single 100-point criterion: the chair gives 90, the secretary 80, the member 70 (the
+    member is recused from the first registration). Results follow, finalised at
+    ``finalised_at``, and one proposal per registration put to the vote: chair and
+    secretary agree, the member abstains. Returns (council, members)."""
+    council = getattr(campaign, "_test_council", None) or CouncilFactory(campaign=campaign)
+    council.finalised_at = finalised_at
+    council.save(update_fields=["finalised_at"])
+    campaign._test_council = council
+    members = [
+        CouncilMemberFactory(council=council, position=position, user=UserFactory(full_name=name), represents=represents)
+        for position, name, represents in (
+            (CouncilMember.Position.CHAIR, "Phạm Văn Sơn", "Ủy ban nhân dân huyện"),
+            (CouncilMember.Position.SECRETARY, "Bùi Thị Mai", "Ban Dân vận Huyện ủy"),
+            (CouncilMember.Position.MEMBER, "Ưng Văn Tâm", "Hội Nông dân huyện"),
+        )
+    ]
+    criteria = {
+        kind: CriterionFactory(criteria_set=CriteriaSetFactory(campaign=campaign, kind=kind), max_points=Decimal("100"))
+        for kind in (DvkModel.Kind.MODEL, DvkModel.Kind.EXEMPLAR)
+    }
+    for index, registration in enumerate(registrations):
+        for member, points in zip(members, ("90", "80", "70"), strict=True):
+            recused = index == 0 and member.position == CouncilMember.Position.MEMBER
+            assignment = AssignmentFactory(
+                member=member,
+                registration=registration,
+                recusal=Assignment.Recusal.DECLARED if recused else Assignment.Recusal.NONE,
+                recusal_reason="Là người thân của chủ nhiệm mô hình" if recused else "",
+            )
+            if recused:
+                continue
+            sheet = ScoresheetFactory(assignment=assignment, status=Scoresheet.Status.SUBMITTED)
+            ScoreFactory(scoresheet=sheet, criterion=criteria[registration.model.kind], points=Decimal(points))
+        proposal = add_proposal(
+            registration, by=by, status=AwardProposal.Status.PASSED, voting_opened_at=finalised_at, voting_closed_at=finalised_at
+        )
+        for member, choice in zip(members, ("agree", "agree", "abstain"), strict=True):
+            ProposalVoteFactory(proposal=proposal, member=member, choice=choice)
+    return council, members
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """The text of each page as pypdf reads it (rotated text included, unlike pdftotext)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(BytesIO(pdf)).pages]
+
+
+def province_content(*, units=150, registrations=3000, recognised=2440, proposals=400, medals=120) -> dict:
+    """The content of a province's year-end report, as ``report_content`` shapes it,
+    without a database: ``units`` communes sharing ``registrations``, ``recognised`` of
+    them recognised (models and exemplars), with proposals and medal nominations."""
+    per_unit = registrations // units
+    unit_rows = [
+        {
+            "name": f"Xã số {i:03d}",
+            "registered": per_unit,
+            "models": per_unit - 5,
+            "exemplars": 5,
+            "accepted": per_unit,
+            "recognised": recognised // units,
+            "reports": per_unit,
+            "households": 120,
+            "funds_vnd": 1_250_000_000,
+            "socialised_funds_vnd": 300_000_000,
+            "workdays": 800,
+        }
+        for i in range(units)
+    ]
+    totals = {key: sum(row[key] for row in unit_rows) for key in unit_rows[0] if key != "name"}
+    totals["units_registered"] = units
+    fields = [{"name": label, **{k: registrations // 5 for k in ("registered", "models", "exemplars", "accepted", "recognised")}} for label in Field.labels]
+    recognised_rows = [
+        {
+            "rank": i // 2 + 1,
+            "name": f"Mô hình “Dân vận khéo” số {i} trong xây dựng nông thôn mới",
+            "person": f"Nguyễn Văn Thử {i}" if i % 2 else "",
+            "kind": "",
+            "is_exemplar": bool(i % 2),
+            "field": "Xây dựng nông thôn mới",
+            "unit": f"Xã số {i % units:03d}",
+            "score": "88.50",
+            "classification": "Tốt",
+        }
+        for i in range(recognised)
+    ]
+    return {
+        "kind": "summary",
+        "year": 2026,
+        "campaign": {"title": "Kế hoạch", "number_line": "Số 12-KH/BTGDVTU", "issued_on": "10/03/2026", "author": "Ban Tuyên giáo và Dân vận Tỉnh ủy", "year": 2026},
+        "progress_kind": "Báo cáo tự đánh giá cuối năm",
+        "units": unit_rows,
+        "unit_totals": totals,
+        "fields": fields,
+        "field_totals": {k: registrations for k in ("registered", "models", "exemplars", "accepted", "recognised")},
+        "statuses": [{"status": "recognised", "label": "Được công nhận", "count": recognised}],
+        "areas": {"ethnic_minority": 900, "religious": 400},
+        "recognised": recognised_rows,
+        "classifications": [{"classification": "good", "label": "Tốt", "count": recognised}],
+        "plan": [],
+        "plan_totals": {"total": 0, "done": 0},
+        "proposals": [
+            {
+                "level": "bang_khen",
+                "level_label": "Bằng khen (cấp tỉnh)",
+                "nominee": f"Tập thể số {i}",
+                "is_exemplar": False,
+                "unit": f"Xã số {i % units:03d}",
+                "status": "passed",
+                "status_label": "Được thông qua",
+                "decision_number": "",
+                "decision_date": "",
+            }
+            for i in range(proposals)
+        ],
+        "medals": [
+            {
+                "full_name": f"Cá nhân {i}",
+                "birth_year": 1970,
+                "gender": "Nam",
+                "position": "Trưởng khối Dân vận",
+                "unit": f"Xã số {i % units:03d}",
+                "years_in_work": 20,
+                "achievements": "",
+                "status": "proposed",
+                "status_label": "Đề nghị",
+            }
+            for i in range(medals)
+        ],
+        "results_finalised": True,
+    }

@@ -8,7 +8,7 @@ from registrations.models import ProgressReport, Status
 from reports.models import SummaryReport
 from tests.factories import CampaignFactory, MembershipFactory, ProgressReportFactory, UserFactory
 
-from .builders import add_final_report, add_medal, add_plan, add_proposal, add_registration, add_result
+from .builders import add_appraisal, add_final_report, add_medal, add_plan, add_proposal, add_registration, add_result
 
 
 @pytest.fixture
@@ -82,3 +82,19 @@ def populated(campaign, unit, other_unit, staff_user):
     add_medal(campaign, unit, by=staff_user, full_name="Người bị từ chối", status=MedalNomination.Status.REJECTED)
     add_plan(campaign)
     return {"recognised": [recognised_1, recognised_2], "exemplar": exemplar, "submitted": submitted}
+
+
+@pytest.fixture
+def appraised(campaign, unit, other_unit, staff_user):
+    """Two models and an exemplar appraised by a council of three, finalised on
+    25/11/2020, each proposed for an award and voted; one medal nomination."""
+    finalised_at = datetime.datetime(2020, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    first = add_registration(campaign, unit, status=Status.RECOGNISED, name="Dân vận khéo giữ gìn an ninh thôn")
+    second = add_registration(campaign, other_unit, status=Status.RECOGNISED, name="Ân tình xóm đạo")
+    exemplar = add_registration(campaign, unit, status=Status.RECOGNISED, exemplar=True, person_name="K'Brơi", name="Già làng K'Brơi")
+    council, members = add_appraisal(campaign, [first, second, exemplar], by=staff_user, finalised_at=finalised_at)
+    add_result(first, score="85.00", classification=Result.Classification.GOOD, rank=1)
+    add_result(second, score="80.00", classification=Result.Classification.GOOD, rank=2)
+    add_result(exemplar, score="80.00", classification=Result.Classification.GOOD, rank=1)
+    add_medal(campaign, unit, by=staff_user, full_name="Đinh Văn Ơn")
+    return {"council": council, "members": members, "registrations": [first, second, exemplar]}

@@ -3,6 +3,7 @@ import datetime
 from reports.models import SummaryReport
 from reports.selectors import content_for_rendering, report_content, reports_visible_to
 from reports.services import sign_report
+from reports.signing import CODES
 
 from .builders import add_registration, make_many
 
@@ -106,7 +107,7 @@ def test_content_query_count_does_not_grow_with_registrations(
 
 def test_signed_report_keeps_the_figures_of_the_moment_it_was_signed(report, campaign, unit, board_head):
     add_registration(campaign, unit)
-    sign_report(report, by=board_head)
+    sign_report(report, by=board_head, confirmed=CODES)
     add_registration(campaign, unit)
     report.refresh_from_db()
     assert content_for_rendering(report)["unit_totals"]["registered"] == 1

@@ -1,4 +1,5 @@
 import datetime
+import zipfile
 from io import BytesIO
 
 from docx import Document
@@ -56,7 +57,12 @@ def test_document_prints_the_header_lines_of_the_party_format(report):
         "Lê Đình Thủy",
     )
     headings = [block.text for block in document.blocks if block.kind == "heading" and block.level == 1]
-    assert headings == ["I. KẾT QUẢ THỰC HIỆN NĂM 2020", "II. ĐÁNH GIÁ CHUNG", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021"]
+    assert headings == [
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2020",
+        "II. ĐÁNH GIÁ CHUNG",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+    ]
 
 
 def test_interim_document_sets_tasks_for_the_second_half_year(campaign):
@@ -64,7 +70,7 @@ def test_interim_document_sets_tasks_for_the_second_half_year(campaign):
         campaign=campaign, kind=SummaryReport.Kind.INTERIM, date=datetime.date(2020, 6, 30), subject="Sơ kết 6 tháng"
     )
     headings = [block.text for block in _document(interim).blocks if block.kind == "heading" and block.level == 1]
-    assert headings[-1] == "III. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2020"
+    assert headings[-2:] == ["III. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2020", "IV. ĐỀ XUẤT, KIẾN NGHỊ"]
 
 
 def test_pdf_renders_as_a_pdf(report):
@@ -141,12 +147,19 @@ def test_docx_opens_with_the_same_header_lines_and_figures(report, populated):
     assert [c.text for c in by_unit.rows[-1].cells[1:]] == ["Tổng cộng", "4", "3", "1", "3", "2"]
 
 
-def test_docx_is_a4_in_times_new_roman_14pt_numbered_from_page_two(report):
-    document = Document(BytesIO(render_docx(_document(report))))
+def test_docx_is_a4_in_the_pdf_typeface_14pt_numbered_from_page_two(report):
+    data = render_docx(_document(report))
+    document = Document(BytesIO(data))
     normal = document.styles["Normal"]
-    assert (normal.font.name, normal.font.size) == ("Times New Roman", Pt(14))
+    assert (normal.font.name, normal.font.size) == ("Liberation Serif", Pt(14))
+    # Word without Liberation Serif takes its metric twin, named in the font table.
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        font_table = package.read("word/fontTable.xml").decode()
+    assert '<w:font w:name="Liberation Serif"><w:altName w:val="Times New Roman"/>' in font_table
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert section.different_first_page_header_footer is True
     assert "PAGE" in section.header.paragraphs[0]._p.xml
-    assert section.first_page_header.paragraphs[0].text == ""
+    # A draft says so at the top of every page, the first included.
+    assert section.first_page_header.paragraphs[-1].text == "DỰ THẢO"
+    assert section.header.paragraphs[-1].text == "DỰ THẢO"

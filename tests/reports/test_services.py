@@ -7,6 +7,7 @@ from reports import services
 from reports.exceptions import IncompleteReport, NotAllowed, ReportExists, ReportSigned, StaleEdit
 from reports.models import ReportFile, SummaryReport
 from reports.services import create_report, request_file, sign_report, update_report
+from reports.signing import CODES
 
 
 def test_new_report_is_prefilled_from_the_campaign(campaign, staff_user):
@@ -65,34 +66,44 @@ def test_signing_by_the_board_head_of_another_district_is_refused(report, other_
 
 
 def test_board_head_signs_and_the_signature_is_audited(report, board_head, populated):
-    sign_report(report, by=board_head)
+    sign_report(report, by=board_head, confirmed=CODES)
     report.refresh_from_db()
     assert (report.status, report.signed_by) == (SummaryReport.Status.SIGNED, board_head)
     assert report.content_snapshot["unit_totals"]["registered"] == 4
     entry = AuditEntry.objects.get(action="report.signed")
     assert (entry.actor, entry.object_id) == (board_head, str(report.pk))
     assert entry.before == {"status": "draft"}
-    assert entry.after == {"status": "signed", "number": "45-BC/BDVHU", "date": "2020-12-15"}
+    assert entry.after == {
+        "status": "signed",
+        "number": "45-BC/BDVHU",
+        "date": "2020-12-15",
+        "confirmed": [
+            {"code": "results_not_finalised", "text": "Hội đồng thẩm định chưa chốt kết quả."},
+            {"code": "empty_sections", "text": "Các mục chưa có nội dung: đề xuất, kiến nghị."},
+        ],
+    }
+    # The ledger head printed on the signed file is the hash of this signing entry.
+    assert report.ledger_head == entry.hash
 
 
 def test_signing_twice_is_refused(report, board_head):
-    sign_report(report, by=board_head)
+    sign_report(report, by=board_head, confirmed=CODES)
     with pytest.raises(ReportSigned):
-        sign_report(report, by=board_head)
+        sign_report(report, by=board_head, confirmed=CODES)
     assert AuditEntry.objects.filter(action="report.signed").count() == 1
 
 
 def test_signing_an_incomplete_report_names_what_is_missing(report, board_head):
     SummaryReport.objects.filter(pk=report.pk).update(number="", assessment="  ")
     with pytest.raises(IncompleteReport) as error:
-        sign_report(report, by=board_head)
+        sign_report(report, by=board_head, confirmed=CODES)
     assert error.value.message == "Chưa thể ký: báo cáo còn thiếu số, ký hiệu, đánh giá chung."
     report.refresh_from_db()
     assert report.status == SummaryReport.Status.DRAFT
 
 
 def test_signed_report_is_read_only(report, board_head, staff_user):
-    sign_report(report, by=board_head)
+    sign_report(report, by=board_head, confirmed=CODES)
     report.refresh_from_db()
     with pytest.raises(ReportSigned):
         update_report(report, by=staff_user, version=report.version, assessment="Sửa sau khi ký")
@@ -102,7 +113,7 @@ def test_signed_report_is_read_only(report, board_head, staff_user):
 
 def test_signing_remakes_both_files_after_commit(report, board_head, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        sign_report(report, by=board_head)
+        sign_report(report, by=board_head, confirmed=CODES)
     files = {f.format: f for f in ReportFile.objects.filter(report=report)}
     assert set(files) == {"pdf", "docx"}
     assert all(f.status == ReportFile.Status.READY and f.report_version == 2 for f in files.values())

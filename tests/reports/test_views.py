@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from reports.models import ReportFile, SummaryReport
 from reports.services import request_file, sign_report
+from reports.signing import CODES
 from tests.factories import CampaignFactory
 
 from .builders import make_many
@@ -171,16 +172,28 @@ def test_signing_by_staff_who_is_not_board_head_is_refused(staff_client, report)
     assert report.status == SummaryReport.Status.DRAFT
 
 
-def test_board_head_signs_from_the_report_page(client, board_head, report):
+def test_board_head_signs_from_the_report_page_after_confirming_each_point(client, board_head, report):
     client.force_login(board_head)
-    response = client.post(reverse("reports:sign", args=[report.pk]))
+    page = client.get(reverse("reports:edit", args=[report.pk])).content.decode()
+    # Nothing appraised or proposed yet: the page asks to confirm each point by name.
+    assert 'id="confirm-results_not_finalised"' in page
+    assert 'id="confirm-empty_sections"' in page
+    response = client.post(reverse("reports:sign", args=[report.pk]), {"confirm": ["results_not_finalised", "empty_sections"]})
     assert response.url == reverse("reports:edit", args=[report.pk])
     report.refresh_from_db()
     assert (report.status, report.signed_by) == (SummaryReport.Status.SIGNED, board_head)
 
 
+def test_signing_from_the_page_without_confirming_is_refused_and_says_what_is_missing(client, board_head, report):
+    client.force_login(board_head)
+    response = client.post(reverse("reports:sign", args=[report.pk]), {"confirm": ["empty_sections"]}, follow=True)
+    assert "Chưa ký: cần xác nhận từng điểm chưa hoàn thành – Hội đồng thẩm định chưa chốt kết quả." in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == SummaryReport.Status.DRAFT
+
+
 def test_signed_report_page_has_no_form_and_refuses_a_save(staff_client, board_head, report):
-    sign_report(report, by=board_head)
+    sign_report(report, by=board_head, confirmed=CODES)
     page = staff_client.get(reverse("reports:edit", args=[report.pk])).content.decode()
     assert 'id="report-form"' not in page
     assert 'id="sign-report"' not in page
