@@ -254,3 +254,32 @@ def test_preview_query_count_does_not_grow_with_registrations(
     with django_assert_max_num_queries(14):
         response = staff_client.get(reverse("reports:preview", args=[report.pk]))
     assert "Xã số 029" in response.content.decode()
+
+
+def test_staff_enter_recommendations_one_per_line_and_they_are_stored_by_addressee(staff_client, report):
+    data = _form_data(
+        report,
+        recommendations="Ban Thường vụ Huyện ủy: bố trí kinh phí nhân rộng mô hình.\n\nTăng cường tuyên truyền trên báo, đài.",
+    )
+    response = staff_client.post(reverse("reports:edit", args=[report.pk]), data)
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.recommendations == [
+        {"addressee": "Ban Thường vụ Huyện ủy", "content": "bố trí kinh phí nhân rộng mô hình."},
+        {"addressee": "", "content": "Tăng cường tuyên truyền trên báo, đài."},
+    ]
+    page = staff_client.get(reverse("reports:edit", args=[report.pk])).content.decode()
+    assert "Ban Thường vụ Huyện ủy: bố trí kinh phí nhân rộng mô hình." in page
+
+
+def test_minutes_and_submission_pages_open_with_the_fields_each_needs(staff_client, campaign, staff_user):
+    from reports.services import create_report
+
+    minutes = create_report(campaign, SummaryReport.Kind.MINUTES, by=staff_user)
+    submission = create_report(campaign, SummaryReport.Kind.SUBMISSION, by=staff_user)
+    minutes_page = staff_client.get(reverse("reports:edit", args=[minutes.pk])).content.decode()
+    submission_page = staff_client.get(reverse("reports:edit", args=[submission.pk])).content.decode()
+    assert "Ý kiến thảo luận, kết luận của Hội đồng" in minutes_page
+    assert 'type="hidden" name="addressee"' in minutes_page
+    assert 'type="text" name="addressee"' in submission_page
+    assert 'value="Hội đồng Thi đua – Khen thưởng Đơn Dương"' in submission_page
