@@ -158,7 +158,7 @@ def _council_settings(council: Council) -> dict:
 
 
 def minutes_content(report: SummaryReport) -> dict:
-    """The council's meeting: eight queries whatever the number of registrations."""
+    """The council's meeting: six queries whatever the number of registrations."""
     campaign = report.campaign
     with translation.override(settings.LANGUAGE_CODE):
         council = _council(campaign)
@@ -180,7 +180,7 @@ def minutes_content(report: SummaryReport) -> dict:
 
 
 def submission_content(report: SummaryReport) -> dict:
-    """The proposals the council passed and the medal nominations: four queries."""
+    """The proposals the council passed and the medal nominations: three queries."""
     campaign = report.campaign
     with translation.override(settings.LANGUAGE_CODE):
         council = _council(campaign)

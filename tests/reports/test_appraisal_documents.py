@@ -4,7 +4,9 @@ print comes from the appraisal's records, with the organiser's letterhead."""
 import datetime
 from io import BytesIO
 
+from django.db import connection
 from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
 from docx import Document
 
 from evaluations.models import AwardProposal, MedalNomination, Scoresheet
@@ -14,8 +16,9 @@ from reports.pdf import render_pdf
 from reports.selectors import document_content
 from reports.services import create_report
 from reports.word import render_docx
+from tests.factories import CampaignFactory, UnitFactory
 
-from .builders import page_texts, pdftotext
+from .builders import add_appraisal, add_registration, add_result, page_texts, pdftotext
 
 
 def _document(report):
@@ -114,3 +117,29 @@ def test_minutes_and_submission_render_as_pdf_and_docx_with_the_letterhead(campa
 def test_report_date_default_for_appraisal_documents_is_in_the_campaign_year(campaign, staff_user):
     minutes = create_report(campaign, SummaryReport.Kind.MINUTES, by=staff_user)
     assert minutes.date.year == 2020 or minutes.date == datetime.date.today()
+
+
+def _appraised_campaign(district, staff_user, n, year):
+    campaign = CampaignFactory(owner=district, year=year)
+    registrations = [
+        add_registration(campaign, UnitFactory(kind="commune", parent=district, name=f"Xã {year}-{i}"), exemplar=i % 2 == 1)
+        for i in range(n)
+    ]
+    add_appraisal(campaign, registrations, by=staff_user, finalised_at=datetime.datetime(year, 11, 25, tzinfo=datetime.UTC))
+    for rank, registration in enumerate(registrations, 1):
+        add_result(registration, score="85.00", classification="good", rank=rank)
+    return campaign
+
+
+def test_minutes_and_submission_content_take_the_same_queries_for_2_and_12_registrations(district, staff_user):
+    counts = {}
+    for n, year in ((2, 2021), (12, 2022)):
+        campaign = _appraised_campaign(district, staff_user, n, year)
+        for kind in (SummaryReport.Kind.MINUTES, SummaryReport.Kind.SUBMISSION):
+            report = create_report(campaign, kind, by=staff_user)
+            report = SummaryReport.objects.select_related("campaign__owner").get(pk=report.pk)
+            with CaptureQueriesContext(connection) as queries:
+                document_content(report)
+            counts[(kind, n)] = len(queries)
+    assert counts[("minutes", 2)] == counts[("minutes", 12)] == 6
+    assert counts[("submission", 2)] == counts[("submission", 12)] == 3
