@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from . import services
-from .evidence import render_thumbnail
+from .evidence import thumbnail_content_type
 from .exceptions import RegistrationError
 from .forms import EvidenceUploadForm
 from .models import ProgressReport
@@ -80,11 +80,13 @@ class EvidenceThumbnailView(LoginRequiredMixin, View):
         if not evidence.is_image:
             raise Http404
         try:
-            with evidence.file.open("rb") as handle:
-                data, content_type = render_thumbnail(handle)
-        except (FileNotFoundError, OSError, ValueError):
+            if not evidence.thumbnail:
+                services.store_missing_thumbnail(evidence)
+            with evidence.thumbnail.open("rb") as handle:
+                data = handle.read()
+        except (FileNotFoundError, OSError, ValueError, RegistrationError):
             raise Http404 from None
-        response = HttpResponse(data, content_type=content_type)
+        response = HttpResponse(data, content_type=thumbnail_content_type(evidence.thumbnail.name))
         response["Content-Disposition"] = "inline"
         _private_headers(response)
         response["Cache-Control"] = "private, max-age=3600"
