@@ -3,6 +3,7 @@ or PNG image, or a Word/Excel (Office Open XML) file, no larger than UPLOAD_MAX_
 An image also has at most UPLOAD_MAX_IMAGE_PIXELS pixels, read from its header before
 anything is decoded: a small file can declare a picture that takes gigabytes to open."""
 
+import os
 import zipfile
 
 from django.conf import settings
@@ -110,3 +111,17 @@ def check_upload(upload) -> str:
         )
     return content_type
 
+
+# The spellings of an extension that name the same type as the detected one.
+_SAME_TYPE_EXTENSIONS = {JPEG: (".jpg", ".jpeg"), PDF: (".pdf",), PNG: (".png",), DOCX: (".docx",), XLSX: (".xlsx",)}
+
+
+def download_name(original_name: str, content_type: str) -> str:
+    """The name a download is offered under: the uploader's name with the extension of
+    the type the content was found to be, so a PDF uploaded as "x.hta" saves as "x.pdf"."""
+    stem, extension = os.path.splitext(original_name or "")
+    if content_type not in EXTENSIONS:
+        return f"{stem or 'tep'}.bin"
+    if extension.lower() in _SAME_TYPE_EXTENSIONS[content_type]:
+        return original_name
+    return f"{stem or 'tep'}{EXTENSIONS[content_type]}"

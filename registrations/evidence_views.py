@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
+from campaign.uploads import download_name
+
 from . import services
 from .evidence import thumbnail_content_type
 from .exceptions import RegistrationError
@@ -70,7 +72,9 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
             handle = evidence.file.open("rb")
         except (FileNotFoundError, ValueError):
             raise Http404 from None
-        response = FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
+        response = FileResponse(
+            handle, as_attachment=True, filename=download_name(evidence.original_name, evidence.content_type), content_type=evidence.content_type
+        )
         return _private_headers(response)
 
 

@@ -14,6 +14,7 @@ from .. import services
 from ..forms import PeriodForm, PlanItemForm, ProgressUpdateForm, StatusForm
 from ..models import PlanItem
 from ..selectors import periods_visible_to, plan_items_visible_to, plan_updates_visible_to, updates_of
+from ..uploads import download_name
 from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin, run_action
 
 
@@ -25,7 +26,7 @@ def private_file_response(field, original_name: str, content_type: str):
         handle = field.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    response = FileResponse(handle, as_attachment=True, filename=original_name or field.name.rsplit("/", 1)[-1])
+    response = FileResponse(handle, as_attachment=True, filename=download_name(original_name or field.name.rsplit("/", 1)[-1], content_type))
     response["Content-Type"] = content_type or "application/octet-stream"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
