@@ -107,7 +107,8 @@ class PlanItemCreateView(CampaignMixin, ServiceFormMixin, FormView):
 
     def get_initial(self):
         initial = {}
-        period = self.campaign.periods.filter(pk=self.request.GET.get("period") or 0).first()
+        wanted = self.request.GET.get("period", "")
+        period = self.campaign.periods.filter(pk=wanted).first() if wanted.isdigit() else None
         if period is not None:
             initial["period"] = period
             initial["due_date"] = period.ends_on
