@@ -4,10 +4,14 @@ One rule for everything typed into a form (``clean_typed_text``, installed on ev
 Django ``CharField`` by ``install_form_rule``): Unicode NFC, line breaks made ``\\n``,
 control characters removed; a one-line field also loses its line breaks and tabs.
 
+Dates typed into any form share one sane range (``EARLIEST_DATE`` to ``LATEST_DATE``):
+"01/12/0001" is a typing slip, never a decision date.
+
 One rule for writers (``printable`` for XLSX and DOCX cells, ``header_text`` for e-mail
 subjects), because data saved before the form rule, imported or written by a script can
 still hold what a file format or a mail header refuses."""
 
+import datetime
 import re
 import unicodedata
 
@@ -19,6 +23,10 @@ _ONE_LINE = re.compile("[\n\t]+")
 # What XML 1.0 (XLSX, DOCX) cannot hold at all.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _HEADER_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+
+
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
 
 
 def clean_typed_text(value: str, *, multiline: bool) -> str:
@@ -42,8 +50,11 @@ def header_text(value) -> str:
 
 def install_form_rule() -> None:
     """Clean every ``CharField`` of every form (ours, the admin's, Django's own) before
-    its validators run. A textarea is multi-line; passwords are compared as typed."""
+    its validators run, and keep every ``DateField`` in the sane range. A textarea is
+    multi-line; passwords are compared as typed."""
     from django import forms
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
 
     if getattr(forms.CharField.to_python, "cleans_typed_text", False):
         return
@@ -56,3 +67,18 @@ def install_form_rule() -> None:
 
     cleaned_to_python.cleans_typed_text = True
     forms.CharField.to_python = cleaned_to_python
+
+    date_to_python = forms.DateField.to_python
+
+    def dated_to_python(field, value):
+        date = date_to_python(field, value)
+        if date is not None and not EARLIEST_DATE <= date <= LATEST_DATE:
+            raise ValidationError(
+                _("Ngày phải trong khoảng từ %(earliest)s đến %(latest)s.")
+                % {"earliest": EARLIEST_DATE.strftime("%d/%m/%Y"), "latest": LATEST_DATE.strftime("%d/%m/%Y")},
+                code="out_of_range",
+            )
+        return date
+
+    forms.DateField.to_python = dated_to_python
+
