@@ -82,3 +82,21 @@ def install_form_rule() -> None:
 
     forms.DateField.to_python = dated_to_python
 
+
+# The five Vietnamese tone marks (huyền, sắc, hỏi, ngã, nặng) as combining characters.
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def person_name_key(name: str) -> str:
+    """What makes two spellings of a person's name the same person: case, spacing,
+    invisible characters (a zero-width space), composed or decomposed letters, and where
+    the tone mark sits ("Hoà" and "Hòa", "Thuý" and "Thúy") do not count; letters and
+    tones do ("Hoa" is not "Hòa")."""
+    decomposed = unicodedata.normalize("NFD", str(name))
+    visible = "".join(char for char in decomposed if unicodedata.category(char) != "Cf")
+    words = []
+    for word in visible.casefold().split():
+        tones = "".join(char for char in word if char in _TONE_MARKS)
+        # One tone per syllable; put it after the letters so its old or new place is the same.
+        words.append(unicodedata.normalize("NFC", "".join(char for char in word if char not in _TONE_MARKS) + tones))
+    return " ".join(words)
