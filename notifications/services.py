@@ -10,12 +10,14 @@ from .reminders import Reminder, due_reminders
 
 
 def notify(user, title: str, *, body: str = "", url: str = "", kind: str = Notification.Kind.WORKFLOW) -> Notification:
-    """Put a message in the user's inbox and e-mail it after the transaction commits."""
+    """Put a message in the user's inbox and e-mail it after the transaction commits.
+    The change that caused the message is saved by then: a mail that cannot be queued
+    is logged, never turned into an error page for a change that did happen."""
     notification = Notification.objects.create(user=user, title=title[:300], body=body, url=url, kind=kind)
     if user.email:
         from .tasks import email_notification
 
-        transaction.on_commit(lambda: email_notification.delay(notification.pk))
+        transaction.on_commit(lambda: email_notification.delay(notification.pk), robust=True)
     return notification
 
 

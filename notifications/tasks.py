@@ -3,6 +3,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 
+from accounts.text import header_text
+
 from .models import Notification
 
 
@@ -14,7 +16,7 @@ def email_notification(notification_id: int) -> bool:
     body = notification.body
     if notification.url:
         body = f"{body}\n\n{notification.url}"
-    send_mail(notification.title, body, settings.DEFAULT_FROM_EMAIL, [notification.user.email])
+    send_mail(header_text(notification.title), body, settings.DEFAULT_FROM_EMAIL, [notification.user.email])
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
 
