@@ -5,18 +5,29 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .delivery import nudge_delivery
 from .models import Notification, ReminderLog
 from .reminders import Reminder, due_reminders
 
 
-def notify(user, title: str, *, body: str = "", url: str = "", kind: str = Notification.Kind.WORKFLOW) -> Notification:
-    """Put a message in the user's inbox and e-mail it after the transaction commits."""
-    notification = Notification.objects.create(user=user, title=title[:300], body=body, url=url, kind=kind)
-    if user.email:
-        from .tasks import email_notification
-
-        transaction.on_commit(lambda: email_notification.delay(notification.pk))
+def notify(
+    user, title: str, *, body: str = "", url: str = "", kind: str = Notification.Kind.WORKFLOW, organiser=None
+) -> Notification:
+    """Put a message in the user's inbox and, when they have an address, its e-mail in
+    the outbox, both in the caller's transaction: the e-mail exists exactly when the
+    change that caused it was committed."""
+    notification = Notification.objects.create(
+        user=user, title=title[:300], body=body, url=url, kind=kind, organiser=organiser, **outbox_fields(user)
+    )
+    if notification.email_status == Notification.EmailStatus.PENDING:
+        nudge_delivery()
     return notification
+
+
+def outbox_fields(user, now=None) -> dict:
+    if not user.email:
+        return {}
+    return {"email_status": Notification.EmailStatus.PENDING, "email_next_attempt_at": now or timezone.now()}
 
 
 def mark_read(notification: Notification) -> None:
