@@ -78,6 +78,9 @@ class ReminderLog(models.Model):
     deadline = models.ForeignKey(Deadline, verbose_name=_("thời hạn"), on_delete=models.CASCADE, related_name="reminder_logs")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhận"), on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # What tells apart two things one person owes for one deadline: "unit:<id>" for a
+    # unit's focal point (one per unit), "council:<id>" for a council member.
+    subject = models.CharField(_("việc được nhắc"), max_length=50, default="")
     offset_days = models.SmallIntegerField(_("số ngày trước hạn"))
     due_date = models.DateField(_("hạn áp dụng"))
     sent_at = models.DateTimeField(_("đã gửi lúc"), auto_now_add=True)
@@ -87,7 +90,7 @@ class ReminderLog(models.Model):
         verbose_name = _("nhật ký nhắc hạn")
         verbose_name_plural = _("nhật ký nhắc hạn")
         constraints = [
-            models.UniqueConstraint(fields=["deadline", "user", "offset_days", "due_date"], name="reminder_once"),
+            models.UniqueConstraint(fields=["deadline", "user", "subject", "offset_days", "due_date"], name="reminder_once_per_subject"),
         ]
 
     def __str__(self):
