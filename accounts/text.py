@@ -42,10 +42,11 @@ def printable(value):
     return _XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
-def header_text(value) -> str:
-    """One line for an e-mail subject: line breaks and controls become single spaces
+def header_text(value, *, limit: int | None = None) -> str:
+    """One line for an e-mail header: line breaks and controls become single spaces
     (a newline in a header is refused by Django's mail as a header injection)."""
-    return _HEADER_BREAKS.sub(" ", str(value)).strip()
+    text = _HEADER_BREAKS.sub(" ", str(value or "")).strip()
+    return text if limit is None else text[:limit]
 
 
 def install_form_rule() -> None:

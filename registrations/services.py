@@ -73,8 +73,10 @@ def _lock_report(pk: int) -> ProgressReport:
     return ProgressReport.objects.select_for_update().get(pk=pk)
 
 
-def _after_commit(signal, sender, instance, by) -> None:
-    transaction.on_commit(lambda: signal.send(sender=sender, instance=instance, by=by))
+def _announce(signal, sender, instance, by) -> None:
+    # Inside the transaction: what receivers write (messages, their e-mails in the
+    # outbox) is committed together with the change, or rolled back with it.
+    signal.send(sender=sender, instance=instance, by=by)
 
 
 def _check_campaign_open(campaign: Campaign) -> None:
@@ -209,7 +211,7 @@ def submit_registration(registration: Registration, *, by, now: datetime.datetim
             before={"status": before},
             after={"status": registration.status, "extension": bool(due and due.is_extended)},
         )
-        _after_commit(signals.registration_submitted, Registration, registration, by)
+        _announce(signals.registration_submitted, Registration, registration, by)
     return registration
 
 
@@ -236,7 +238,7 @@ def return_registration(registration: Registration, *, by, reason: str, now: dat
             before={"status": Status.SUBMITTED},
             after={"status": registration.status, "reason": reason},
         )
-        _after_commit(signals.registration_returned, Registration, registration, by)
+        _announce(signals.registration_returned, Registration, registration, by)
     return registration
 
 
@@ -247,7 +249,7 @@ def _accept_locked(registration: Registration, by, now: datetime.datetime) -> No
     audit.record(
         by, "registration.accepted", registration, before={"status": Status.SUBMITTED}, after={"status": registration.status}
     )
-    _after_commit(signals.registration_accepted, Registration, registration, by)
+    _announce(signals.registration_accepted, Registration, registration, by)
 
 
 def accept_registration(registration: Registration, *, by, now: datetime.datetime | None = None) -> Registration:
@@ -298,7 +300,7 @@ def withdraw_registration(registration: Registration, *, by, now: datetime.datet
         registration.status = Status.WITHDRAWN
         registration.save(update_fields=["status", "updated_at"])
         audit.record(by, "registration.withdrawn", registration, before={"status": before}, after={"status": registration.status})
-        _after_commit(signals.registration_withdrawn, Registration, registration, by)
+        _announce(signals.registration_withdrawn, Registration, registration, by)
     return registration
 
 
@@ -395,7 +397,7 @@ def submit_progress_report(report: ProgressReport, *, by, now: datetime.datetime
             before={"status": ProgressReport.ReportStatus.DRAFT},
             after={"status": report.status, "kind": report.kind, "extension": bool(due and due.is_extended)},
         )
-        _after_commit(signals.progress_report_submitted, ProgressReport, report, by)
+        _announce(signals.progress_report_submitted, ProgressReport, report, by)
     return report
 
 

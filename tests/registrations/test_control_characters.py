@@ -10,6 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from notifications import tasks
+from notifications.delivery import deliver_pending
+from notifications.models import Notification
 from registrations.models import Registration, Status
 
 
@@ -37,6 +39,7 @@ def test_submit_and_return_of_a_model_named_with_a_newline_mail_a_one_line_subje
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.status == Status.RETURNED
+    deliver_pending()
     subjects = [(message.to[0], message.subject) for message in mail.outbox]
     assert subjects == [
         (staff_user.email, "Xã Ka Đô đã gửi đăng ký “Đường làng Bcc: x@example.org”"),
@@ -47,9 +50,11 @@ def test_submit_and_return_of_a_model_named_with_a_newline_mail_a_one_line_subje
 def test_a_mail_queue_that_is_down_does_not_turn_a_saved_submission_into_an_error(
     focal_client, registration, staff_user, django_capture_on_commit_callbacks
 ):
-    with mock.patch.object(tasks.email_notification, "delay", side_effect=OSError("broker down")) as queue:
+    with mock.patch.object(tasks.deliver_notifications_task, "apply_async", side_effect=OSError("broker down")) as queue:
         with django_capture_on_commit_callbacks(execute=True):
             response = focal_client.post(reverse("registrations:submit", args=[registration.pk]))
     assert response.status_code == 302
     assert Registration.objects.get(pk=registration.pk).status == Status.SUBMITTED
     assert queue.call_count == 1
+    pending = Notification.objects.get(user=staff_user)
+    assert pending.email_status == Notification.EmailStatus.PENDING
