@@ -30,6 +30,17 @@ def chairs_council(user, council) -> bool:
 
 
 @rules.predicate
+def chairs_council_of_registration(user, registration) -> bool:
+    """The chair of the council appraising ``registration``'s campaign; asked afresh, as
+    the decision is written in the same transaction that checks the seat."""
+    if not getattr(user, "is_authenticated", False) or registration is None:
+        return False
+    return CouncilMember.objects.filter(
+        council__campaign_id=registration.campaign_id, user=user, position=CouncilMember.Position.CHAIR
+    ).exists()
+
+
+@rules.predicate
 def reads_district(user, council) -> bool:
     return reads_organiser(user, council)
 
@@ -45,6 +56,8 @@ def results_published(user, council) -> bool:
 
 
 rules.add_perm("evaluations.manage_council", manages_council)
+# The object is a Registration: the appraisal's decision on it (registrations.lifecycle).
+rules.add_perm("evaluations.decide_registration", chairs_council_of_registration)
 # The live table before finalising: staff, and the chair who must see what they seal.
 rules.add_perm("evaluations.view_results_table", manages_council | chairs_council | (reads_district & results_finalised))
 rules.add_perm("evaluations.finalise_results", chairs_council & ~results_finalised)

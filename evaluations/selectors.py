@@ -20,10 +20,6 @@ from registrations.models import Evidence, ProgressReport, Registration, Status
 from . import results as computation
 from .models import Assignment, Council, CouncilMember, Criterion, Result, Score, Scoresheet
 
-# Registration statuses that mean "in this year's appraisal or through it".
-APPRAISAL_STATUSES = (Status.NOMINATED, Status.APPRAISED, Status.RECOGNISED, Status.NOT_RECOGNISED)
-
-
 # Campaigns, councils, seats ---------------------------------------------------------
 
 
@@ -135,7 +131,7 @@ def max_total(criteria: list[Criterion]) -> Decimal:
 
 def appraised_registrations(campaign: Campaign) -> QuerySet[Registration]:
     return (
-        Registration.objects.filter(campaign=campaign, status__in=APPRAISAL_STATUSES)
+        Registration.objects.filter(campaign=campaign, status__in=Status.IN_APPRAISAL)
         .select_related("model", "unit")
         .order_by("model__kind", by_name("unit__name"), by_name("model__name"))
     )
@@ -147,7 +143,7 @@ def nomination_candidates(campaign: Campaign) -> QuerySet[Registration]:
         registration_id=OuterRef("pk"), kind=ProgressReport.Kind.FINAL, status=ProgressReport.ReportStatus.SUBMITTED
     )
     return (
-        Registration.objects.filter(campaign=campaign, status__in=(Status.ACCEPTED, *APPRAISAL_STATUSES))
+        Registration.objects.filter(campaign=campaign, status__in=Status.ACCEPTED_OR_LATER)
         .select_related("model", "unit")
         .annotate(final_submitted=Exists(final_submitted))
         .order_by("status", "model__kind", by_name("unit__name"), by_name("model__name"))
@@ -186,7 +182,7 @@ class Progress:
 def member_queue(seat: CouncilMember) -> list[Assignment]:
     """The member's assignments with their sheet, total and number of scored criteria."""
     return list(
-        Assignment.objects.filter(member=seat, registration__status__in=APPRAISAL_STATUSES)
+        Assignment.objects.filter(member=seat, registration__status__in=Status.IN_APPRAISAL)
         .select_related("registration__model", "registration__unit", "scoresheet")
         .annotate(
             total=Sum("scoresheet__scores__points"),
@@ -219,7 +215,7 @@ def assignment_for_scoring(user, registration_pk: int) -> Assignment | None:
             member__user=user,
             recusal=Assignment.Recusal.NONE,
             registration_id=registration_pk,
-            registration__status__in=APPRAISAL_STATUSES,
+            registration__status__in=Status.IN_APPRAISAL,
         )
         .select_related(
             "member__council__campaign",
@@ -264,7 +260,7 @@ def evidence_for_member(user, evidence_pk: int) -> Evidence | None:
     evidence = (
         Evidence.objects.filter(
             pk=evidence_pk,
-            registration__status__in=APPRAISAL_STATUSES,
+            registration__status__in=Status.IN_APPRAISAL,
             registration__assignments__member__user=user,
             registration__assignments__recusal=Assignment.Recusal.NONE,
         )
@@ -452,7 +448,7 @@ def member_progress(council: Council) -> dict[int, Progress]:
     """member id → sheets submitted / registrations to score (not recused)."""
     rows = (
         Assignment.objects.filter(
-            member__council=council, recusal=Assignment.Recusal.NONE, registration__status__in=APPRAISAL_STATUSES
+            member__council=council, recusal=Assignment.Recusal.NONE, registration__status__in=Status.IN_APPRAISAL
         )
         .values("member_id")
         .annotate(total=Count("pk"), submitted=Count("pk", filter=Q(scoresheet__status=Scoresheet.Status.SUBMITTED)))
@@ -497,7 +493,7 @@ def score_matrix(council: Council) -> ScoreMatrix:
     members = list(council_members(council))
     criteria = criteria_by_kind(council.campaign)
     assignments = list(
-        Assignment.objects.filter(member__council=council, registration__status__in=APPRAISAL_STATUSES).select_related(
+        Assignment.objects.filter(member__council=council, registration__status__in=Status.IN_APPRAISAL).select_related(
             "scoresheet"
         )
     )
@@ -524,7 +520,7 @@ def appraisal_cells(campaign: Campaign, units) -> dict:
     unit_ids = [unit.pk for unit in units]
     counts = {
         row["unit_id"]: row
-        for row in Registration.objects.filter(campaign=campaign, unit_id__in=unit_ids, status__in=APPRAISAL_STATUSES)
+        for row in Registration.objects.filter(campaign=campaign, unit_id__in=unit_ids, status__in=Status.IN_APPRAISAL)
         .values("unit_id")
         .annotate(total=Count("pk"), recognised=Count("pk", filter=Q(status=Status.RECOGNISED)))
     }

@@ -23,6 +23,7 @@ import audit
 from campaign.models import Campaign
 from models.models import DvkModel
 from models.services import record_recognition
+from registrations import lifecycle
 from registrations.models import ProgressReport, Registration, Status
 
 from . import selectors
@@ -439,12 +440,9 @@ class NominationOutcome:
 
 def nomination_refusal(registration: Registration, final_report_submitted: bool) -> str | None:
     """Why a registration cannot be put forward for appraisal, or None if it can."""
-    if registration.status == Status.NOMINATED:
-        return _("Đã được đưa vào thẩm định.")
-    if registration.status != Status.ACCEPTED:
-        return _("Chỉ đưa vào thẩm định đăng ký đã được tiếp nhận; đăng ký này đang ở trạng thái “%(status)s”.") % {
-            "status": registration.get_status_display()
-        }
+    refusal = lifecycle.state_refusal(registration, "nominate")
+    if refusal is not None:
+        return refusal
     if not final_report_submitted:
         return _("Đơn vị chưa gửi báo cáo tự đánh giá cuối năm.")
     return None
@@ -481,11 +479,7 @@ def nominate(campaign: Campaign, registrations: Iterable[Registration], *, by) -
             if reason:
                 outcome.refused.append((registration, reason))
                 continue
-            registration.status = Status.NOMINATED
-            registration.save(update_fields=["status", "updated_at"])
-            audit.record(
-                by, "registration.nominated", registration, before={"status": Status.ACCEPTED}, after={"status": Status.NOMINATED}
-            )
+            registration = lifecycle.transition(registration, "nominate", by=by)
             _create_assignments(((member, registration) for member in members), by)
             outcome.nominated.append(registration)
     return outcome
@@ -776,7 +770,7 @@ def _table_row(registration: Registration, outcome: Outcome) -> dict:
 
 def finalise_results(council: Council, *, by, now: datetime.datetime | None = None) -> list[Result]:
     """The chair closes the appraisal: every sheet is locked, the results are stored,
-    registrations become recognised or not (through appraised), the models recognised
+    registrations become recognised or not, the models recognised
     this year are marked, and the whole table is sealed in the audit ledger."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -813,22 +807,12 @@ def finalise_results(council: Council, *, by, now: datetime.datetime | None = No
             )
             for row in table.rows
         )
-        recognised_ids, other_ids = [], []
+        recognised_ids = []
         for row in table.rows:
-            registration = row.registration
-            final = Status.RECOGNISED if row.outcome.is_recognised else Status.NOT_RECOGNISED
-            (recognised_ids if final == Status.RECOGNISED else other_ids).append(registration.pk)
-            audit.record(
-                by,
-                "registration.appraised",
-                registration,
-                before={"status": registration.status},
-                after={"status": final, "via": Status.APPRAISED, "counted_score": row.outcome.counted_score},
-            )
-        # Through APPRAISED to the decision, in the same transaction.
-        Registration.objects.filter(pk__in=recognised_ids + other_ids).update(status=Status.APPRAISED, updated_at=now)
-        Registration.objects.filter(pk__in=recognised_ids).update(status=Status.RECOGNISED, updated_at=now)
-        Registration.objects.filter(pk__in=other_ids).update(status=Status.NOT_RECOGNISED, updated_at=now)
+            step = "recognise" if row.outcome.is_recognised else "not_recognise"
+            lifecycle.transition(row.registration, step, by=by, note={"counted_score": row.outcome.counted_score})
+            if row.outcome.is_recognised:
+                recognised_ids.append(row.registration.pk)
         for model in DvkModel.objects.filter(registrations__pk__in=recognised_ids).distinct():
             record_recognition(model, year=council.campaign.year, by=by)
 

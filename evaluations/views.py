@@ -603,7 +603,7 @@ class RegistrationSheetsView(NotFoundFirstMixin, TemplateView):
     @cached_property
     def registration(self):
         return get_object_or_404(
-            Registration.objects.filter(status__in=selectors.APPRAISAL_STATUSES).select_related("model", "unit", "campaign"),
+            Registration.objects.filter(status__in=Registration.Status.IN_APPRAISAL).select_related("model", "unit", "campaign"),
             pk=self.kwargs["registration_pk"],
         )
 

@@ -13,15 +13,6 @@ from campaign.models import Campaign, Deadline
 from evaluations.models import Assignment, CouncilMember
 from registrations.models import ProgressReport, Registration, Status
 
-SENT_STATUSES = (
-    Status.SUBMITTED,
-    Status.ACCEPTED,
-    Status.NOMINATED,
-    Status.APPRAISED,
-    Status.RECOGNISED,
-    Status.NOT_RECOGNISED,
-)
-
 
 @dataclass(frozen=True)
 class Reminder:
@@ -64,9 +55,9 @@ def _units_owing_registration(campaign: Campaign) -> dict[int, str]:
         statuses_by_unit[unit_id].add(status)
     for unit_id in units:
         statuses = statuses_by_unit.get(unit_id, set())
-        if statuses & {Status.DRAFT, Status.RETURNED}:
+        if statuses & set(Status.EDITABLE):
             owing[unit_id] = _("còn đăng ký nháp hoặc bị trả lại chưa gửi")
-        elif not statuses & set(SENT_STATUSES):
+        elif not statuses & set(Status.SENT):
             owing[unit_id] = _("chưa gửi đăng ký thi đua")
     return owing
 

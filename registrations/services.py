@@ -20,7 +20,7 @@ import audit
 from audit.models import AuditEntry
 from campaign.models import Campaign, Deadline
 
-from . import signals
+from . import lifecycle, signals
 from .evidence import clean_original_name, inspect_upload, stored_name
 from .exceptions import (
     AlreadyRegistered,
@@ -39,7 +39,6 @@ from .models import (
     Evidence,
     ProgressReport,
     Registration,
-    Status,
 )
 
 __all__ = [
@@ -181,13 +180,7 @@ def submit_registration(registration: Registration, *, by, now: datetime.datetim
     now = now or timezone.now()
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
-        if registration.status == Status.SUBMITTED:
-            raise TransitionNotAllowed(_("Đăng ký này đã được gửi, đang chờ Ban Dân vận xem xét."))
-        if not registration.is_editable:
-            raise TransitionNotAllowed(
-                _("Đăng ký đang ở trạng thái “%(status)s”, chỉ gửi được khi là nháp hoặc bị trả lại.")
-                % {"status": registration.get_status_display()}
-            )
+        lifecycle.check_step(registration, "submit", by=by)
         _check_campaign_open(registration.campaign)
         missing = missing_fields(registration)
         if missing:
@@ -195,19 +188,9 @@ def submit_registration(registration: Registration, *, by, now: datetime.datetim
         due = registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=registration.unit)
         if due is not None and due.is_past(now):
             raise DeadlinePassed(due)
-        before = registration.status
-        registration.status = Status.SUBMITTED
-        registration.submitted_at = now
-        registration.save(update_fields=["status", "submitted_at", "updated_at"])
-        audit.record(
-            by,
-            "registration.submitted",
-            registration,
-            before={"status": before},
-            after={"status": registration.status, "extension": bool(due and due.is_extended)},
+        return lifecycle.transition(
+            registration, "submit", by=by, fields={"submitted_at": now}, note={"extension": bool(due and due.is_extended)}
         )
-        _after_commit(signals.registration_submitted, Registration, registration, by)
-    return registration
 
 
 def return_registration(registration: Registration, *, by, reason: str, now: datetime.datetime | None = None) -> Registration:
@@ -215,49 +198,21 @@ def return_registration(registration: Registration, *, by, reason: str, now: dat
     reason = (reason or "").strip()
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
-        if registration.status != Status.SUBMITTED:
-            raise TransitionNotAllowed(
-                _("Chỉ trả lại được đăng ký đã gửi; đăng ký này đang ở trạng thái “%(status)s”.")
-                % {"status": registration.get_status_display()}
-            )
+        lifecycle.check_step(registration, "return", by=by)
         if not reason:
             raise ReasonRequired()
-        registration.status = Status.RETURNED
-        registration.return_reason = reason
-        registration.reviewed_at = now or timezone.now()
-        registration.save(update_fields=["status", "return_reason", "reviewed_at", "updated_at"])
-        audit.record(
-            by,
-            "registration.returned",
+        return lifecycle.transition(
             registration,
-            before={"status": Status.SUBMITTED},
-            after={"status": registration.status, "reason": reason},
+            "return",
+            by=by,
+            fields={"return_reason": reason, "reviewed_at": now or timezone.now()},
+            note={"reason": reason},
         )
-        _after_commit(signals.registration_returned, Registration, registration, by)
-    return registration
-
-
-def _accept_locked(registration: Registration, by, now: datetime.datetime) -> None:
-    registration.status = Status.ACCEPTED
-    registration.reviewed_at = now
-    registration.save(update_fields=["status", "reviewed_at", "updated_at"])
-    audit.record(
-        by, "registration.accepted", registration, before={"status": Status.SUBMITTED}, after={"status": registration.status}
-    )
-    _after_commit(signals.registration_accepted, Registration, registration, by)
 
 
 def accept_registration(registration: Registration, *, by, now: datetime.datetime | None = None) -> Registration:
     """The district accepts a submitted registration into the year's emulation."""
-    with transaction.atomic():
-        registration = _lock_registration(registration.pk)
-        if registration.status != Status.SUBMITTED:
-            raise TransitionNotAllowed(
-                _("Chỉ tiếp nhận được đăng ký đã gửi; đăng ký này đang ở trạng thái “%(status)s”.")
-                % {"status": registration.get_status_display()}
-            )
-        _accept_locked(registration, by, now or timezone.now())
-    return registration
+    return lifecycle.transition(registration, "accept", by=by, fields={"reviewed_at": now or timezone.now()})
 
 
 @dataclass
@@ -275,9 +230,8 @@ def bulk_accept(registrations: Iterable[Registration], *, by, now: datetime.date
     with transaction.atomic():
         # Locks are taken in primary-key order so two reviewers cannot deadlock.
         for registration in Registration.objects.select_for_update().filter(pk__in=pks).order_by("pk"):
-            if registration.status == Status.SUBMITTED:
-                _accept_locked(registration, by, now)
-                result.accepted.append(registration)
+            if lifecycle.state_refusal(registration, "accept") is None:
+                result.accepted.append(lifecycle.transition(registration, "accept", by=by, fields={"reviewed_at": now}))
             else:
                 result.skipped.append(registration)
     return result
@@ -285,18 +239,7 @@ def bulk_accept(registrations: Iterable[Registration], *, by, now: datetime.date
 
 def withdraw_registration(registration: Registration, *, by, now: datetime.datetime | None = None) -> Registration:
     """The unit takes its registration out of the year's emulation (final)."""
-    with transaction.atomic():
-        registration = _lock_registration(registration.pk)
-        if not registration.is_withdrawable:
-            raise TransitionNotAllowed(
-                _("Không thể rút đăng ký đang ở trạng thái “%(status)s”.") % {"status": registration.get_status_display()}
-            )
-        before = registration.status
-        registration.status = Status.WITHDRAWN
-        registration.save(update_fields=["status", "updated_at"])
-        audit.record(by, "registration.withdrawn", registration, before={"status": before}, after={"status": registration.status})
-        _after_commit(signals.registration_withdrawn, Registration, registration, by)
-    return registration
+    return lifecycle.transition(registration, "withdraw", by=by)
 
 
 # Progress reports ------------------------------------------------------------------
