@@ -5,7 +5,6 @@ Proposal workflow (DESIGN §7): draft → voting → passed | rejected; passed �
 """
 
 import hashlib
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -24,6 +23,7 @@ from campaign.selectors import covering
 from models.models import DvkModel
 
 from .models import AwardProposal, Council, CouncilMember, MedalNomination, ProposalVote, Result
+from .quorum import agree_needed, carries, quorum_needed
 from .rules import is_staff_of_campaign
 
 Status = AwardProposal.Status
@@ -111,14 +111,6 @@ rules.set_perm("evaluations.read_medals", reads_district_awards)
 # ---------------------------------------------------------------------------
 
 
-def as_fraction(value) -> Fraction:
-    """A setting stored to three decimals stands for the simple fraction it was rounded
-    from: 0.667 is two thirds, so a quorum of two thirds of 3 members is 2, not 3."""
-    exact = Fraction(value)
-    simple = exact.limit_denominator(20)
-    return simple if abs(simple - exact) < Fraction(1, 2000) else exact
-
-
 @dataclass(frozen=True)
 class Tally:
     agree: int
@@ -135,8 +127,8 @@ class Tally:
             disagree=disagree or 0,
             abstain=abstain or 0,
             members=members or 0,
-            pass_fraction=as_fraction(council.vote_pass_fraction),
-            quorum_fraction=as_fraction(council.vote_quorum_fraction),
+            pass_fraction=council.vote_pass_fraction,
+            quorum_fraction=council.vote_quorum_fraction,
         )
 
     @classmethod
@@ -162,7 +154,7 @@ class Tally:
     @property
     def quorum(self) -> int:
         """Members who must take part (an abstention counts as taking part)."""
-        return math.ceil(self.quorum_fraction * self.members)
+        return quorum_needed(self.members, self.quorum_fraction)
 
     @property
     def has_quorum(self) -> bool:
@@ -171,11 +163,11 @@ class Tally:
     @property
     def agree_needed(self) -> int:
         """The fewest agree votes that are more than the threshold share of ALL members."""
-        return math.floor(self.pass_fraction * self.members) + 1
+        return agree_needed(self.members, self.pass_fraction)
 
     @property
     def passes(self) -> bool:
-        return self.has_quorum and self.agree >= self.agree_needed
+        return self.has_quorum and carries(self.agree, self.members, self.pass_fraction)
 
     def as_dict(self) -> dict:
         return {

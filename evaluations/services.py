@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from django.db import transaction
 from django.db.models import Q
@@ -29,6 +30,7 @@ from registrations.models import ProgressReport, Registration, Status
 from . import selectors
 from .criteria_defaults import DEFAULT_CRITERIA
 from .models import Assignment, Council, CouncilMember, CriteriaSet, Criterion, Result, Score, Scoresheet
+from .quorum import fraction_text
 from .results import Outcome
 from .rules import is_staff_of_campaign
 
@@ -211,6 +213,11 @@ def _score_state(sheet: Scoresheet | None) -> dict:
     return {"status": sheet.status, "version": sheet.version, "scores": scores, "comment": sheet.comment}
 
 
+def _ledger_values(values: Mapping[str, object]) -> dict:
+    """Settings as the ledger keeps them: a share as its fraction text ("2/3")."""
+    return {name: fraction_text(value) if isinstance(value, Fraction) else value for name, value in values.items()}
+
+
 def _date_time(value: datetime.datetime | None) -> str:
     return formats.date_format(timezone.localtime(value), "H:i d/m/Y") if value else "–"
 
@@ -255,7 +262,7 @@ def update_council(council: Council, *, by, changes: Mapping[str, object]) -> Co
         for name, value in changed.items():
             setattr(council, name, value)
         council.save(update_fields=list(changed))
-        audit.record(by, "council.settings_changed", council, before=before, after=changed)
+        audit.record(by, "council.settings_changed", council, before=_ledger_values(before), after=_ledger_values(changed))
     return council
 
 
@@ -826,7 +833,7 @@ def finalise_results(council: Council, *, by, now: datetime.datetime | None = No
             after={
                 "campaign": council.campaign_id,
                 "score_method": council.score_method,
-                "quorum_fraction": council.quorum_fraction,
+                "quorum_fraction": fraction_text(council.quorum_fraction),
                 "disagreement_spread": council.disagreement_spread,
                 "table": [_table_row(row.registration, row.outcome) for row in table.rows],
             },
