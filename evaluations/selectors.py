@@ -7,12 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts.collation import by_name
-from campaign.dashboard import Cell, Obligation
 from campaign.models import Campaign, Deadline, DueDate
 from models.models import DvkModel
 from registrations.models import Evidence, ProgressReport, Registration, Status
@@ -461,100 +458,3 @@ def members_with_progress(council: Council) -> list[tuple[CouncilMember, Progres
     they are assigned anything)."""
     progress = member_progress(council)
     return [(member, progress.get(member.pk)) for member in council_members(council)]
-
-
-# Score matrix -----------------------------------------------------------------------
-
-
-@dataclass
-class MatrixCell:
-    assignment: Assignment
-    sheet: Scoresheet | None
-    points: dict[int, Decimal | None]
-
-    @property
-    def total(self) -> Decimal | None:
-        values = [value for value in self.points.values() if value is not None]
-        return sum(values, Decimal(0)) if values else None
-
-
-@dataclass
-class ScoreMatrix:
-    council: Council
-    registrations: list[Registration]
-    members: list[CouncilMember]
-    criteria: dict[str, list[Criterion]]
-    cells: dict[tuple[int, int], MatrixCell]
-
-
-def score_matrix(council: Council) -> ScoreMatrix:
-    """registration × member × criterion for the whole council, in five queries."""
-    registrations = list(appraised_registrations(council.campaign))
-    members = list(council_members(council))
-    criteria = criteria_by_kind(council.campaign)
-    assignments = list(
-        Assignment.objects.filter(member__council=council, registration__status__in=Status.IN_APPRAISAL).select_related(
-            "scoresheet"
-        )
-    )
-    points: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
-    for sheet_id, criterion_id, value in Score.objects.filter(scoresheet__assignment__member__council=council).values_list(
-        "scoresheet_id", "criterion_id", "points"
-    ):
-        points[sheet_id][criterion_id] = value
-    cells = {}
-    for assignment in assignments:
-        sheet = sheet_of(assignment)
-        cells[(assignment.registration_id, assignment.member_id)] = MatrixCell(
-            assignment, sheet, points.get(sheet.pk, {}) if sheet else {}
-        )
-    return ScoreMatrix(council, registrations, members, criteria, cells)
-
-
-# Extension points of the campaign dashboard (registered in apps.py) -----------------
-
-
-def appraisal_cells(campaign: Campaign, units) -> dict:
-    """Per unit: registrations in the appraisal and, once finalised, how many were
-    recognised. Two queries whatever the number of units."""
-    unit_ids = [unit.pk for unit in units]
-    counts = {
-        row["unit_id"]: row
-        for row in Registration.objects.filter(campaign=campaign, unit_id__in=unit_ids, status__in=Status.IN_APPRAISAL)
-        .values("unit_id")
-        .annotate(total=Count("pk"), recognised=Count("pk", filter=Q(status=Status.RECOGNISED)))
-    }
-    finalised = Council.objects.filter(campaign=campaign, finalised_at__isnull=False).exists()
-    cells = {}
-    for unit_id in unit_ids:
-        row = counts.get(unit_id)
-        if row is None:
-            cells[unit_id] = Cell(text="—", level="secondary", title=_("Không có hồ sơ đưa vào thẩm định"))
-        elif finalised:
-            level = "success" if row["recognised"] else "warning"
-            cells[unit_id] = Cell(
-                text=f"{row['recognised']}/{row['total']}",
-                level=level,
-                title=_("%(recognised)s trên %(total)s hồ sơ được công nhận") % row,
-            )
-        else:
-            cells[unit_id] = Cell(text=str(row["total"]), level="info", title=_("%(total)s hồ sơ đang được thẩm định") % row)
-    return cells
-
-
-def published_results_obligations(user, campaign: Campaign) -> list:
-    """On a focal point's home page: their results, once published."""
-    if campaign is None or not user.focal_unit_ids():
-        return []
-    council = Council.objects.filter(campaign=campaign, results_published_at__isnull=False).first()
-    if council is None:
-        return []
-    return [
-        Obligation(
-            title=_("Xem kết quả thẩm định mô hình, điển hình năm %(year)s") % {"year": campaign.year},
-            url=reverse("evaluations:unit_results"),
-            done=True,
-            detail=_("Kết quả đã được công bố"),
-            sort_key=(9,),
-        )
-    ]
