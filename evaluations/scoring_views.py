@@ -18,6 +18,7 @@ from registrations.models import CONTENT_FIELDS, Registration
 from . import selectors, services
 from .forms import ReasonForm, ScoresheetForm
 from .models import Council, Scoresheet
+from .rules import may_see_others_scores
 from .views import NotFoundFirstMixin
 
 
@@ -106,7 +107,7 @@ class ScoresheetView(AssignmentMixin, TemplateView):
         form = kwargs.get("form") or ScoresheetForm(criteria=self.criteria, sheet=sheet)
         submitted = sheet is not None and sheet.is_submitted
         readonly = submitted or council.is_finalised or (sheet is not None and sheet.is_locked) or not window.is_open()
-        others_visible = submitted or council.results_published_at is not None
+        others_visible = may_see_others_scores(self.request.user, council, registration.pk)
         reports, evidence = selectors.registration_material(registration)
         others = [a for a in selectors.sheets_for_registration(council, registration) if a.pk != self.assignment.pk]
         for other in others:
@@ -223,7 +224,8 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
 
 class RegistrationSheetsView(NotFoundFirstMixin, TemplateView):
     """Every member's sheet for one registration: staff read them all; the chair sees
-    them to reopen one (scores hidden while the chair owes their own sheet)."""
+    them to reopen one. Scores stay hidden from anyone who still owes their own sheet on
+    it, staff seated on the council included (``rules.may_see_others_scores``)."""
 
     template_name = "evaluations/sheets.html"
 
@@ -248,16 +250,8 @@ class RegistrationSheetsView(NotFoundFirstMixin, TemplateView):
         user = self.request.user
         council = self.council
         assignments = selectors.sheets_for_registration(council, self.registration)
-        own = next((a for a in assignments if a.member.user_id == user.pk), None)
-        own_sheet = selectors.sheet_of(own) if own else None
         staff = user.has_perm("evaluations.manage_council", council)
-        scores_visible = (
-            staff
-            or council.results_published_at is not None
-            or own is None
-            or own.is_recused
-            or (own_sheet is not None and own_sheet.is_submitted)
-        )
+        scores_visible = may_see_others_scores(user, council, self.registration.pk)
         criteria = selectors.criteria_by_kind(council.campaign).get(self.registration.model.kind, [])
         for assignment in assignments:
             assignment.cells = attach_points(assignment, criteria)

@@ -239,6 +239,18 @@ def registration_material(registration: Registration) -> tuple[list[ProgressRepo
     return reports, evidence
 
 
+def sheets_owed_by(user, council: Council) -> set[int]:
+    """Registrations of ``council`` whose sheet ``user`` must still submit: assigned to
+    them, not recused, not submitted. One query; empty for anyone without a seat."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        Assignment.objects.filter(member__council=council, member__user=user, recusal=Assignment.Recusal.NONE)
+        .exclude(scoresheet__status=Scoresheet.Status.SUBMITTED)
+        .values_list("registration_id", flat=True)
+    )
+
+
 def sheets_for_registration(council: Council, registration: Registration) -> list[Assignment]:
     """Every member's assignment for the registration with sheet and scores."""
     return list(
@@ -420,13 +432,11 @@ def results_table(council: Council, *, viewer=None) -> ResultsTable:
     hidden, as the scoresheet page hides others' scores."""
     table = stored_results(council) if council.is_finalised else live_results(council)
     if viewer is not None and not table.is_final and council.pk in seat_positions(viewer):
-        owing = set(
-            Assignment.objects.filter(member__council=council, member__user=viewer, recusal=Assignment.Recusal.NONE)
-            .exclude(scoresheet__status=Scoresheet.Status.SUBMITTED)
-            .values_list("registration_id", flat=True)
-        )
+        from .rules import may_see_others_scores  # the rules read these selectors
+
+        owed = sheets_owed_by(viewer, council)
         for row in table.rows:
-            row.hidden = row.registration.pk in owing
+            row.hidden = not may_see_others_scores(viewer, council, row.registration.pk, owed=owed)
     return table
 
 

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.models import Membership
 from campaign.models import Campaign
 from registrations import lifecycle
 from registrations.models import ProgressReport, Registration, Status
@@ -81,8 +82,25 @@ COUNCIL_SETTINGS = ("name", *SCORING_SETTINGS, "vote_pass_fraction", "vote_quoru
 # Helpers ----------------------------------------------------------------------------
 
 
-def _is_automatic_recusal(member: CouncilMember, registration: Registration) -> bool:
-    return member.unit_id is not None and member.unit_id == registration.unit_id
+class _OwnUnits:
+    """The units each member belongs to: the unit chosen on their seat and every active
+    unit they hold a membership of (focal point, staff, viewer). Read once per user."""
+
+    def __init__(self):
+        self._by_user: dict[int, set[int]] = {}
+
+    def of(self, member: CouncilMember) -> set[int]:
+        if member.user_id not in self._by_user:
+            self._by_user[member.user_id] = set(
+                Membership.objects.filter(user_id=member.user_id, unit__is_active=True).values_list("unit_id", flat=True)
+            )
+        return self._by_user[member.user_id] | ({member.unit_id} if member.unit_id else set())
+
+
+def _is_automatic_recusal(member: CouncilMember, registration: Registration, own_units: _OwnUnits) -> bool:
+    """A member never scores a registration of their own unit, whether or not the unit
+    was chosen when they were seated."""
+    return registration.unit_id in own_units.of(member)
 
 
 def _automatic_recusal_reason(registration: Registration) -> str:
@@ -108,12 +126,13 @@ def _create_assignments(pairs: Iterable[tuple[CouncilMember, Registration]], by)
     """Assign each (member, registration) once; a member of the registering unit is
     recused automatically, and that recusal is written to the ledger."""
     created = []
+    own_units = _OwnUnits()
     for member, registration in pairs:
         assignment, was_created = Assignment.objects.get_or_create(member=member, registration=registration)
         if not was_created:
             continue
         created.append(assignment)
-        if _is_automatic_recusal(member, registration):
+        if _is_automatic_recusal(member, registration, own_units):
             assignment.recusal = Assignment.Recusal.AUTOMATIC
             assignment.recusal_reason = _automatic_recusal_reason(registration)
             assignment.save(update_fields=["recusal", "recusal_reason"])
@@ -228,8 +247,9 @@ def _recompute_automatic_recusals(member: CouncilMember, by) -> None:
         .exclude(scoresheet__status=Scoresheet.Status.SUBMITTED)
         .select_related("registration__unit")
     )
+    own_units = _OwnUnits()
     for assignment in assignments:
-        recused = _is_automatic_recusal(member, assignment.registration)
+        recused = _is_automatic_recusal(member, assignment.registration, own_units)
         if recused == assignment.is_recused:
             continue
         before = assignment.recusal
