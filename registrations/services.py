@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import rules
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from .exceptions import (
     DeadlinePassed,
     IncompleteRegistration,
     InvalidReport,
+    NotPermitted,
     ReasonRequired,
     StaleEdit,
     TransitionNotAllowed,
@@ -71,6 +73,12 @@ def _lock_report(pk: int) -> ProgressReport:
 
 def _after_commit(signal, sender, instance, by) -> None:
     transaction.on_commit(lambda: signal.send(sender=sender, instance=instance, by=by))
+
+
+def _require(by, permission: str, obj) -> None:
+    """Refuse the change unless ``by`` holds the named rule on ``obj`` (registrations.rules)."""
+    if not rules.has_perm(permission, by, obj):
+        raise NotPermitted(_("Bạn không có quyền thực hiện việc này với hồ sơ của đơn vị khác."))
 
 
 def _check_campaign_open(campaign: Campaign) -> None:
@@ -123,11 +131,12 @@ def create_registration(*, campaign: Campaign, model, by, data: dict | None = No
     data = data or {}
     with transaction.atomic():
         _check_campaign_open(campaign)
+        if not campaign.covers(model.unit):
+            raise TransitionNotAllowed(_("Mô hình này thuộc đơn vị ngoài phạm vi của kế hoạch."))
+        _require(by, "registrations.register_model", model)
         existing = Registration.objects.filter(campaign=campaign, model=model).select_related("model", "campaign").first()
         if existing is not None:
             raise AlreadyRegistered(existing)
-        if not campaign.covers(model.unit):
-            raise TransitionNotAllowed(_("Mô hình này thuộc đơn vị ngoài phạm vi của kế hoạch."))
         registration = Registration(
             campaign=campaign,
             model=model,
@@ -156,6 +165,7 @@ def update_registration(registration: Registration, *, by, data: dict, version: 
     in between, StaleEdit, and nothing of theirs is overwritten."""
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
+        _require(by, "registrations.act_for_unit", registration)
         if not registration.is_editable:
             raise TransitionNotAllowed(
                 _("Đăng ký đang ở trạng thái “%(status)s”, chỉ sửa được khi là nháp hoặc bị trả lại.")
@@ -274,6 +284,7 @@ def create_progress_report(registration: Registration, *, kind: str, by, data: d
     values = _report_values(data or {})
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
+        _require(by, "registrations.act_for_unit", registration)
         _check_report_allowed(registration)
         if kind not in ProgressReport.Kind.values:
             raise TransitionNotAllowed(_("Loại báo cáo không hợp lệ."))
@@ -294,6 +305,7 @@ def update_progress_report(report: ProgressReport, *, by, data: dict, version: i
     values = _report_values(data)
     with transaction.atomic():
         report = _lock_report(report.pk)
+        _require(by, "registrations.act_for_unit", report)
         if report.is_submitted:
             raise TransitionNotAllowed(_("Báo cáo đã gửi, không sửa được nữa."))
         _check_report_allowed(report.registration)
@@ -316,6 +328,7 @@ def submit_progress_report(report: ProgressReport, *, by, now: datetime.datetime
     now = now or timezone.now()
     with transaction.atomic():
         report = _lock_report(report.pk)
+        _require(by, "registrations.act_for_unit", report)
         if report.is_submitted:
             raise TransitionNotAllowed(_("Báo cáo này đã được gửi."))
         registration = report.registration
@@ -356,6 +369,7 @@ def add_evidence(registration: Registration, upload, *, by, report: ProgressRepo
     inspected = inspect_upload(upload)
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
+        _require(by, "registrations.act_for_unit", registration)
         if report is not None:
             report = _lock_report(report.pk)
             if report.registration_id != registration.pk:
@@ -402,6 +416,7 @@ def delete_evidence(evidence: Evidence, *, by) -> None:
     """Remove an evidence file while its registration or report is still editable."""
     with transaction.atomic():
         registration = _lock_registration(evidence.registration_id)
+        _require(by, "registrations.act_for_unit", registration)
         report = _lock_report(evidence.report_id) if evidence.report_id else None
         _check_evidence_owner_editable(registration, report)
         evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
