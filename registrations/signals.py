@@ -10,3 +10,5 @@ registration_returned = Signal()
 registration_accepted = Signal()
 registration_withdrawn = Signal()
 progress_report_submitted = Signal()
+# Every step of the lifecycle, with ``step`` (the Step) and ``before`` (the old status).
+registration_transitioned = Signal()

@@ -20,7 +20,7 @@ from accounts.collation import by_name
 from accounts.xlsx import build_workbook, workbook_response
 from campaign.models import Deadline
 
-from . import dashboard, exports, services
+from . import dashboard, exports, lifecycle, services
 from .exceptions import IncompleteRegistration, RegistrationError, StaleEdit
 from .filters import RegistrationFilter
 from .forms import EvidenceUploadForm, NewRegistrationForm, RegistrationForm, ReturnForm
@@ -299,7 +299,6 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
         registration = get_object_or_404(registration_detail(user), pk=kwargs["pk"])
         reports = {report.kind: report for report in registration.reports.all()}
         for_unit = rules.has_perm("registrations.act_for_unit", user, registration)
-        reviewer = rules.has_perm("registrations.review", user, registration)
         report_rows = []
         if registration.accepts_reports or reports:
             for kind, deadline_kind in (
@@ -324,9 +323,9 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
             report_rows=report_rows,
             evidence=registration.own_evidence,
             for_unit=for_unit,
-            can_edit=for_unit and registration.is_editable,
-            can_withdraw=for_unit and registration.is_withdrawable,
-            can_review=reviewer and registration.status == Status.SUBMITTED,
+            can_edit=rules.has_perm("registrations.change_registration", user, registration),
+            can_withdraw=lifecycle.may_take(user, registration, "withdraw"),
+            can_review=lifecycle.may_take(user, registration, "accept"),
             missing=services.missing_fields(registration) if registration.is_editable else {},
             due=registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=registration.unit),
             history=list(history_of(registration)[:50]),

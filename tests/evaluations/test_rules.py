@@ -12,9 +12,18 @@ from evaluations import rules as appraisal_rules
 from evaluations import services
 from evaluations.models import CouncilMember
 from tests.evaluations.conftest import seat
-from tests.factories import CampaignFactory, MembershipFactory, UserFactory
+from tests.factories import (
+    AssignmentFactory,
+    CampaignFactory,
+    MembershipFactory,
+    RegistrationFactory,
+    ScoresheetFactory,
+    UserFactory,
+)
 
 TESTED_PREDICATES = {
+    "chairs_council_of_registration",
+    "owes_sheets_before_finalising",
     "manages_council",
     "sits_on_council",
     "chairs_council",
@@ -133,3 +142,25 @@ def test_no_appraisal_permission_reaches_another_organisers_council(other_counci
         for permission in EXPECTED:
             for user in (staff_user, viewer_user, fresh(chair.user)):
                 assert not rules.has_perm(permission, user, other_council), (permission, state, user)
+
+
+def test_chairs_council_of_registration_is_the_chair_of_that_campaigns_council(council, other_council, chair, members):
+    registration = RegistrationFactory(campaign=council.campaign, status="nominated")
+    elsewhere = RegistrationFactory(campaign=other_council.campaign, status="nominated")
+    assert appraisal_rules.chairs_council_of_registration.test(chair.user, registration)
+    assert not appraisal_rules.chairs_council_of_registration.test(chair.user, elsewhere)
+    assert not appraisal_rules.chairs_council_of_registration.test(members[0].user, registration)
+    assert not appraisal_rules.chairs_council_of_registration.test(AnonymousUser(), registration)
+    assert not appraisal_rules.chairs_council_of_registration.test(chair.user, None)
+
+
+def test_owes_sheets_before_finalising_until_the_sheet_is_submitted_or_the_results_sealed(council, members):
+    member = members[0]
+    assignment = AssignmentFactory(member=member, registration=RegistrationFactory(campaign=council.campaign, status="nominated"))
+    assert appraisal_rules.owes_sheets_before_finalising.test(member.user, council)
+    assert not appraisal_rules.owes_sheets_before_finalising.test(members[1].user, council)
+    assert not appraisal_rules.owes_sheets_before_finalising.test(member.user, None)
+    assert not appraisal_rules.owes_sheets_before_finalising.test(member.user, _in(council, "finalised"))
+    _in(council, "open")
+    ScoresheetFactory(assignment=assignment, status="submitted")
+    assert not appraisal_rules.owes_sheets_before_finalising.test(member.user, council)
