@@ -219,7 +219,7 @@ class DeadlineForm(forms.ModelForm):
     reminder_offsets = forms.CharField(
         label=_("Nhắc hạn trước (ngày)"),
         required=False,
-        help_text=_("Các số ngày cách nhau bởi dấu phẩy; số âm là sau hạn. Để trống để dùng mặc định 7, 3, 1, -1."),
+        help_text=_("Các số ngày cách nhau bởi dấu phẩy; số âm là sau hạn. Để trống để dùng mặc định 7, 3, 1, 0 (ngày đến hạn), -1."),
     )
 
     class Meta:

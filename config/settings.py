@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -163,6 +164,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # host that does not exist keeps every built-in media handler from serving them.
 MEDIA_URL = "https://private-media.invalid/"
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+# A 50-megapixel phone photo passes; a picture declaring more is refused before decoding.
+UPLOAD_MAX_IMAGE_PIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", "50000000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -181,6 +184,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     "verify-audit-chain": {"task": "audit.tasks.verify_audit_chain", "schedule": crontab(hour=2, minute=0)},
     "send-reminders": {"task": "notifications.tasks.send_reminders_task", "schedule": crontab(hour=7, minute=0)},
+    "deliver-notifications": {
+        "task": "notifications.tasks.deliver_notifications_task",
+        "schedule": float(os.environ.get("DELIVERY_INTERVAL_SECONDS", "60")),
+    },
 }
 
 # E-mail: EMAIL_URL like smtp://user:pass@host:587 (tls via ?tls=1), or Django's EMAIL_*.
@@ -200,7 +207,11 @@ if os.environ.get("EMAIL_URL"):
     EMAIL_HOST_USER = unquote(_mail.username or "")
     EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
     EMAIL_USE_TLS = parse_qs(_mail.query).get("tls", ["0"])[0] in {"1", "true"}
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ban Dân vận <no-reply@localhost>")
+# The display name of each e-mail is the organising body that sends it (notifications/mail.py);
+# the address is this one, by default on the site's own domain.
+_site_host = urlsplit(SITE_URL).hostname or ""
+_mail_domain = _site_host if "." in _site_host and not _site_host.replace(".", "").isdigit() else "dvk.example"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"Cổng Dân vận khéo <no-reply@{_mail_domain}>")
 
 # Content security policy: no inline scripts, everything from this origin.
 CONTENT_SECURITY_POLICY = {

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,13 +20,15 @@ from django.utils.translation import gettext as _
 import audit
 from audit.models import AuditEntry
 from campaign.models import Campaign, Deadline
+from campaign.uploads import image_problem
 
 from . import signals
-from .evidence import clean_original_name, inspect_upload, stored_name
+from .evidence import clean_original_name, inspect_upload, render_thumbnail, stored_name, thumbnail_name
 from .exceptions import (
     AlreadyRegistered,
     CampaignNotOpen,
     DeadlinePassed,
+    EvidenceRejected,
     IncompleteRegistration,
     InvalidReport,
     ReasonRequired,
@@ -70,8 +73,10 @@ def _lock_report(pk: int) -> ProgressReport:
     return ProgressReport.objects.select_for_update().get(pk=pk)
 
 
-def _after_commit(signal, sender, instance, by) -> None:
-    transaction.on_commit(lambda: signal.send(sender=sender, instance=instance, by=by))
+def _announce(signal, sender, instance, by) -> None:
+    # Inside the transaction: what receivers write (messages, their e-mails in the
+    # outbox) is committed together with the change, or rolled back with it.
+    signal.send(sender=sender, instance=instance, by=by)
 
 
 def _check_campaign_open(campaign: Campaign) -> None:
@@ -206,7 +211,7 @@ def submit_registration(registration: Registration, *, by, now: datetime.datetim
             before={"status": before},
             after={"status": registration.status, "extension": bool(due and due.is_extended)},
         )
-        _after_commit(signals.registration_submitted, Registration, registration, by)
+        _announce(signals.registration_submitted, Registration, registration, by)
     return registration
 
 
@@ -233,7 +238,7 @@ def return_registration(registration: Registration, *, by, reason: str, now: dat
             before={"status": Status.SUBMITTED},
             after={"status": registration.status, "reason": reason},
         )
-        _after_commit(signals.registration_returned, Registration, registration, by)
+        _announce(signals.registration_returned, Registration, registration, by)
     return registration
 
 
@@ -244,7 +249,7 @@ def _accept_locked(registration: Registration, by, now: datetime.datetime) -> No
     audit.record(
         by, "registration.accepted", registration, before={"status": Status.SUBMITTED}, after={"status": registration.status}
     )
-    _after_commit(signals.registration_accepted, Registration, registration, by)
+    _announce(signals.registration_accepted, Registration, registration, by)
 
 
 def accept_registration(registration: Registration, *, by, now: datetime.datetime | None = None) -> Registration:
@@ -295,7 +300,7 @@ def withdraw_registration(registration: Registration, *, by, now: datetime.datet
         registration.status = Status.WITHDRAWN
         registration.save(update_fields=["status", "updated_at"])
         audit.record(by, "registration.withdrawn", registration, before={"status": before}, after={"status": registration.status})
-        _after_commit(signals.registration_withdrawn, Registration, registration, by)
+        _announce(signals.registration_withdrawn, Registration, registration, by)
     return registration
 
 
@@ -392,7 +397,7 @@ def submit_progress_report(report: ProgressReport, *, by, now: datetime.datetime
             before={"status": ProgressReport.ReportStatus.DRAFT},
             after={"status": report.status, "kind": report.kind, "extension": bool(due and due.is_extended)},
         )
-        _after_commit(signals.progress_report_submitted, ProgressReport, report, by)
+        _announce(signals.progress_report_submitted, ProgressReport, report, by)
     return report
 
 
@@ -436,6 +441,10 @@ def add_evidence(registration: Registration, upload, *, by, report: ProgressRepo
         upload.seek(0)
         evidence.file.save(stored_name(inspected), upload, save=False)
         try:
+            if inspected.is_image:
+                upload.seek(0)
+                data, thumbnail_type = render_thumbnail(upload)
+                evidence.thumbnail.save(thumbnail_name(thumbnail_type), ContentFile(data), save=False)
             evidence.save()
             audit.record(
                 by,
@@ -451,8 +460,21 @@ def add_evidence(registration: Registration, upload, *, by, report: ProgressRepo
             )
         except BaseException:
             evidence.file.delete(save=False)
+            if evidence.thumbnail:
+                evidence.thumbnail.delete(save=False)
             raise
     return evidence
+
+
+def store_missing_thumbnail(evidence: Evidence) -> None:
+    """Make, once, the thumbnail of an image stored before thumbnails were kept. An
+    original over the pixel limit is never decoded: it has no thumbnail."""
+    with evidence.file.open("rb") as handle:
+        if image_problem(handle, evidence.content_type, name=evidence.original_name):
+            raise EvidenceRejected(_("Ảnh “%(name)s” không tạo được ảnh thu nhỏ.") % {"name": evidence.original_name})
+        data, content_type = render_thumbnail(handle)
+    evidence.thumbnail.save(thumbnail_name(content_type), ContentFile(data), save=False)
+    Evidence.objects.filter(pk=evidence.pk).update(thumbnail=evidence.thumbnail.name)
 
 
 def delete_evidence(evidence: Evidence, *, by) -> None:
@@ -462,7 +484,7 @@ def delete_evidence(evidence: Evidence, *, by) -> None:
         report = _lock_report(evidence.report_id) if evidence.report_id else None
         _check_evidence_owner_editable(registration, report)
         evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
-        pk, name, file_name = evidence.pk, evidence.original_name, evidence.file.name
+        pk, name, file_names = evidence.pk, evidence.original_name, [evidence.file.name, evidence.thumbnail.name]
         storage = evidence.file.storage
         evidence.delete()
         audit.record(
@@ -472,4 +494,4 @@ def delete_evidence(evidence: Evidence, *, by) -> None:
             before={"evidence": pk, "name": name, "report": report.kind if report else None},
         )
         # The file goes only once the row is surely gone.
-        transaction.on_commit(lambda: storage.delete(file_name))
+        transaction.on_commit(lambda: [storage.delete(file_name) for file_name in file_names if file_name])

@@ -137,10 +137,10 @@ def test_the_campaign_header_legal_bases_purposes_implementation_recipients_and_
 def test_the_deadlines_are_those_of_the_yearly_cycle(seeded):
     deadlines = {d.kind: (d.due_date, d.audience, d.reminder_offsets) for d in Deadline.objects.filter(campaign=seeded)}
     assert deadlines == {
-        "registration": (datetime.date(2020, 4, 30), "units", [7, 3, 1, -1]),
-        "interim_report": (datetime.date(2020, 6, 15), "units", [7, 3, 1, -1]),
-        "final_report": (datetime.date(2020, 10, 31), "units", [7, 3, 1, -1]),
-        "scoring": (datetime.date(2020, 11, 30), "council", [7, 3, 1, -1]),
+        "registration": (datetime.date(2020, 4, 30), "units", [7, 3, 1, 0, -1]),
+        "interim_report": (datetime.date(2020, 6, 15), "units", [7, 3, 1, 0, -1]),
+        "final_report": (datetime.date(2020, 10, 31), "units", [7, 3, 1, 0, -1]),
+        "scoring": (datetime.date(2020, 11, 30), "council", [7, 3, 1, 0, -1]),
     }
 
 
