@@ -9,7 +9,9 @@ The files the demo stores live in a folder of the module's, kept as every test's
 MEDIA_ROOT so that the walk can open them.
 
 Only for modules whose tests all use the ``db`` fixture (not ``transactional_db`` or a
-live server), marked ``xdist_group`` so that xdist keeps them together on one worker."""
+live server). ``make test`` sends each file to one xdist worker (``--dist loadfile``), so
+that the module is seeded once; spread over workers it would still be right, seeded once
+on each."""
 
 import io
 import sys

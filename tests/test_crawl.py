@@ -12,8 +12,6 @@ from accounts.models import Role, Unit, User
 from tests.factories import CampaignFactory, DvkModelFactory, MembershipFactory, RegistrationFactory, UnitFactory, UserFactory
 from tests.seeded import demo_seeded_once
 
-pytestmark = pytest.mark.xdist_group("demo_crawl")
-
 LINK = re.compile(r'href="(/[^"]*)"')
 SKIP = ("/admin/", "/static/", "/i18n/", "/accounts/logout/")
 PAGE_LIMIT = 120

@@ -1,11 +1,8 @@
-import pytest
 from django.apps import apps
 from django.core.management import call_command
 
 from accounts.models import User
 from tests.seeded import demo_seeded_once
-
-pytestmark = pytest.mark.xdist_group("demo_seed")
 
 # Seeded once for the module, from the empty database; each test runs in a savepoint.
 demo_database = demo_seeded_once()

@@ -13,8 +13,6 @@ from evaluations.models import Assignment, Council, CouncilMember, Scoresheet
 from registrations.models import Registration, Status
 from tests.seeded import demo_seeded_once
 
-pytestmark = pytest.mark.xdist_group("demo_appraisal")
-
 demo_database = demo_seeded_once()
 
 

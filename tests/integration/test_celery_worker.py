@@ -16,8 +16,7 @@ from audit import record
 from audit.models import AuditEntry
 from config.celery import app as celery_app
 
-# Under xdist the tests that start a worker run one after the other on one xdist worker.
-pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.xdist_group("celery_worker")]
+pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 
 def _database_url() -> str:
@@ -27,6 +26,8 @@ def _database_url() -> str:
 
 @pytest.fixture
 def worker(transactional_db):
+    """A Celery worker of this test's own, on a queue of its own and the test's own database,
+    so that two such tests on two xdist workers never take each other's tasks."""
     queue = f"dvk-test-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,

@@ -131,7 +131,7 @@ def _add_units_owing(district, campaign, first, count):
 
 @pytest.mark.postgres
 def test_the_sweep_runs_the_same_number_of_queries_for_3_and_30_recipients(registration_deadline, campaign, district):
-    """Issue 14 acceptance 3: in bulk, whatever the number of recipients."""
+    """Reminders are sent in bulk: the same queries whatever the number of recipients."""
     _add_units_owing(district, campaign, 0, 3)
     with CaptureQueriesContext(connection) as small:
         assert len(send_reminders(DUE - datetime.timedelta(days=7))) == 3
