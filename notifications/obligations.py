@@ -73,7 +73,9 @@ def _focal_points(unit_ids, users) -> dict[int, list[User]]:
 
 
 def _finalised_campaign_ids(campaign_ids) -> set[int]:
-    return set(Council.objects.filter(campaign_id__in=campaign_ids, finalised_at__isnull=False).values_list("campaign_id", flat=True))
+    return set(
+        Council.objects.filter(campaign_id__in=campaign_ids, finalised_at__isnull=False).values_list("campaign_id", flat=True)
+    )
 
 
 def _participants(campaigns) -> dict[int, list[Unit]]:
@@ -98,7 +100,9 @@ def _registration_owed(deadline, units, registrations) -> dict[int, tuple[str, l
                 for r in returned
             ]
             pending = drafts + returned
-            url = reverse("registrations:detail", args=[pending[0].pk]) if len(pending) == 1 else reverse("registrations:unit_home")
+            url = (
+                reverse("registrations:detail", args=[pending[0].pk]) if len(pending) == 1 else reverse("registrations:unit_home")
+            )
             what = ngettext("%(count)d đăng ký chưa gửi", "%(count)d đăng ký chưa gửi", len(pending)) % {"count": len(pending)}
             owing[unit.pk] = (what, details, url)
         elif not mine:
@@ -112,7 +116,11 @@ def _report_owed(deadline, units, registrations, reported) -> dict[int, tuple[st
     unit_ids = {unit.pk for unit in units}
     missing: dict[int, list[Registration]] = defaultdict(list)
     for registration in registrations.get(deadline.campaign_id, ()):
-        if registration.status in REPORTING_STATUSES and registration.unit_id in unit_ids and (registration.pk, kind) not in reported:
+        if (
+            registration.status in REPORTING_STATUSES
+            and registration.unit_id in unit_ids
+            and (registration.pk, kind) not in reported
+        ):
             missing[registration.unit_id].append(registration)
     label = _("báo cáo sơ kết") if kind == ProgressReport.Kind.INTERIM else _("báo cáo tự đánh giá")
     owing = {}
@@ -167,9 +175,7 @@ def _unit_deadlines(deadlines, users) -> list[Owed]:
         for unit_id, (what, details, url) in owing.items():
             unit = by_pk[unit_id]
             for user in people.get(unit_id, []):
-                found.append(
-                    Owed(deadline, user, unit, f"unit:{unit_id}", _due_date(deadline, unit), what, tuple(details), url)
-                )
+                found.append(Owed(deadline, user, unit, f"unit:{unit_id}", _due_date(deadline, unit), what, tuple(details), url))
     return found
 
 
@@ -187,9 +193,9 @@ def _council_deadlines(deadlines, users) -> list[Owed]:
         .select_related("member__user", "member__council", "registration__model")
         .order_by("registration__model__name", "pk")
     )
-    members = CouncilMember.objects.filter(council__campaign_id__in=campaign_ids - finalised, user__is_active=True).select_related(
-        "user", "council"
-    )
+    members = CouncilMember.objects.filter(
+        council__campaign_id__in=campaign_ids - finalised, user__is_active=True
+    ).select_related("user", "council")
     if users is not None:
         assignments = assignments.filter(member__user__in=users)
         members = members.filter(user__in=users)
@@ -208,12 +214,23 @@ def _council_deadlines(deadlines, users) -> list[Owed]:
                 member = pending[0].member
                 what = _("%(count)d phiếu chấm chưa nộp") % {"count": len(pending)}
                 details = tuple(_("Phiếu chấm “%(model)s”") % {"model": a.registration.model.name} for a in pending)
-                found.append(Owed(deadline, member.user, None, f"council:{member.council_id}", deadline.due_date, what, details, queue))
+                found.append(
+                    Owed(deadline, member.user, None, f"council:{member.council_id}", deadline.due_date, what, details, queue)
+                )
         else:
             for member in members:
                 if member.council.campaign_id == deadline.campaign_id:
                     found.append(
-                        Owed(deadline, member.user, None, f"council:{member.council_id}", deadline.due_date, str(deadline), (), queue)
+                        Owed(
+                            deadline,
+                            member.user,
+                            None,
+                            f"council:{member.council_id}",
+                            deadline.due_date,
+                            str(deadline),
+                            (),
+                            queue,
+                        )
                     )
     return found
 

@@ -55,11 +55,16 @@ def test_the_focal_point_of_two_units_gets_each_units_reminder(registration_dead
 
 
 def test_a_finalised_council_gets_no_scoring_reminder(campaign, unit, staff_user):
-    Deadline.objects.create(campaign=campaign, kind=Deadline.Kind.SCORING, due_date=datetime.date(2020, 11, 30), audience="council")
+    Deadline.objects.create(
+        campaign=campaign, kind=Deadline.Kind.SCORING, due_date=datetime.date(2020, 11, 30), audience="council"
+    )
     council = CouncilFactory(campaign=campaign)
     member = CouncilMemberFactory(council=council, user=UserFactory(username="thamdinh4"))
     for name in ("Mô hình A", "Mô hình B"):
-        AssignmentFactory(member=member, registration=RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name=name), status="nominated"))
+        AssignmentFactory(
+            member=member,
+            registration=RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name=name), status="nominated"),
+        )
     day = datetime.date(2020, 11, 27)
     [reminder] = send_reminders(day, dry_run=True)
     assert reminder.outstanding == "2 phiếu chấm chưa nộp"
@@ -110,7 +115,9 @@ def test_progress_reports_are_not_chased_after_the_results_are_final(campaign, u
     assert send_reminders(day, dry_run=True) == []
 
 
-def test_the_reminder_names_what_is_owed_links_to_it_and_comes_from_the_organiser(registration_deadline, campaign, unit, focal_user):
+def test_the_reminder_names_what_is_owed_links_to_it_and_comes_from_the_organiser(
+    registration_deadline, campaign, unit, focal_user
+):
     draft = RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name="Bếp ăn tình thương"), status="draft")
     send_reminders(DUE)
     message = Notification.objects.get(user=focal_user)
