@@ -139,11 +139,14 @@ def _unit_deadlines(deadlines, users) -> list[Owed]:
     campaigns = {deadline.campaign_id: deadline.campaign for deadline in deadlines}
     if not campaigns:
         return []
-    participants = _participants(campaigns.values())
-    all_units = {unit.pk for units in participants.values() for unit in units}
-    people = _focal_points(all_units, users)
     if users is not None:  # a home page: only the units of these people
-        participants = {cid: [u for u in units if u.pk in people] for cid, units in participants.items()}
+        people = _focal_points(Membership.objects.filter(user__in=users).values("unit_id"), users)
+        if not people:
+            return []
+        participants = {cid: [u for u in units if u.pk in people] for cid, units in _participants(campaigns.values()).items()}
+    else:
+        participants = _participants(campaigns.values())
+        people = _focal_points({unit.pk for units in participants.values() for unit in units}, users)
     wanted_units = {unit.pk for units in participants.values() for unit in units}
     registrations: dict[int, list[Registration]] = defaultdict(list)
     rows = (
@@ -254,3 +257,16 @@ def owed(deadlines=None, *, users=None) -> list[Owed]:
 def owed_by(user: User) -> list[Owed]:
     """What one person still owes: the list on their home page."""
     return owed(users=[user])
+
+
+def todo_items(user: User) -> list:
+    """The home page's "Việc cần làm": the same obligations the sweep reminds of."""
+    from accounts.todo import TodoItem
+
+    items = []
+    for item in owed_by(user):
+        title = f"{item.deadline}: {item.what}"
+        if item.unit is not None:
+            title = f"{title} ({item.unit})"
+        items.append(TodoItem(title=title, url=item.url, due_date=item.due_date, details=item.details))
+    return items
