@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import Membership, Role, Unit, User
 from campaign.models import Campaign, Deadline
-from evaluations.models import Assignment, Council, CouncilMember
+from evaluations.models import Assignment, AwardProposal, Council, CouncilMember
 from registrations.models import ProgressReport, Registration, Status
 
 UNIT_KINDS = (Deadline.Kind.REGISTRATION, Deadline.Kind.INTERIM_REPORT, Deadline.Kind.FINAL_REPORT)
@@ -259,8 +259,43 @@ def owed_by(user: User) -> list[Owed]:
     return owed(users=[user])
 
 
+def votes_to_cast(user: User) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(text, url) for the award proposals open for voting that this member has not voted on."""
+    proposals = list(
+        AwardProposal.objects.filter(
+            status=AwardProposal.Status.VOTING,
+            campaign__status=Campaign.Status.PUBLISHED,
+            campaign__council__members__user=user,
+        )
+        .exclude(votes__member__user=user)
+        .select_related("registration__model")
+        .order_by("pk")
+        .distinct()
+    )
+    if not proposals:
+        return []
+    url = reverse("evaluations:proposal_vote", args=[proposals[0].pk]) if len(proposals) == 1 else reverse("evaluations:proposals")
+    what = ngettext("%(count)d đề nghị khen thưởng chờ biểu quyết", "%(count)d đề nghị khen thưởng chờ biểu quyết", len(proposals))
+    return [(what % {"count": len(proposals)}, url, tuple(f"“{p.registration.model.name}”" for p in proposals))]
+
+
+def reviews_waiting(user: User) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Registrations sent by the units and waiting for this staff member's organiser."""
+    organisers = user.organiser_ids()
+    if not organisers:
+        return []
+    count = Registration.objects.filter(
+        campaign__owner_id__in=organisers, campaign__status=Campaign.Status.PUBLISHED, status=Status.SUBMITTED
+    ).count()
+    if not count:
+        return []
+    what = ngettext("%(count)d đăng ký chờ xem xét", "%(count)d đăng ký chờ xem xét", count) % {"count": count}
+    return [(what, reverse("registrations:list") + "?status=submitted", ())]
+
+
 def todo_items(user: User) -> list:
-    """The home page's "Việc cần làm": the same obligations the sweep reminds of."""
+    """The home page's "Việc cần làm": the same obligations the sweep reminds of, then
+    what has no deadline (votes to cast, registrations waiting for review)."""
     from accounts.todo import TodoItem
 
     items = []
@@ -269,4 +304,6 @@ def todo_items(user: User) -> list:
         if item.unit is not None:
             title = f"{title} ({item.unit})"
         items.append(TodoItem(title=title, url=item.url, due_date=item.due_date, details=item.details))
+    for what, url, details in votes_to_cast(user) + reviews_waiting(user):
+        items.append(TodoItem(title=what, url=url, details=details))
     return items
