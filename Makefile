@@ -33,8 +33,10 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache pyproject.toml
 
+# The suite runs on every core (pytest-xdist): one test database per worker, and the tests
+# that start a Celery worker or share a seeded demo kept together on one worker.
 test: install-dev messages lint
-	DVK_TESTING=1 $(BIN)/pytest
+	DVK_TESTING=1 $(BIN)/pytest -n auto --dist loadgroup
 
 bench: install-dev
 	DVK_TESTING=1 $(BIN)/pytest benchmarks -q -p no:cacheprovider

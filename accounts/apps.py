@@ -11,6 +11,8 @@ class AccountsConfig(AppConfig):
 
         from . import checks  # noqa: F401 - registers the SECRET_KEY check
         from .collation import on_connection_created
+        from .text import install_form_rule
 
         # Vietnamese order on SQLite: the collation the ordering expressions name.
         connection_created.connect(on_connection_created, dispatch_uid="accounts.vietnamese_collation")
+        install_form_rule()

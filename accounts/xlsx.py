@@ -9,14 +9,19 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from .text import printable
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def write_row(sheet, values: Sequence, *, bold: bool = False) -> None:
     """Append a row. Text that a spreadsheet would read as a formula is stored as plain
-    text (never as a formula), so an entered name like "=HYPERLINK(...)" stays inert."""
-    sheet.append([None if value is None else value for value in values])
+    text (never as a formula), so an entered name like "=HYPERLINK(...)" stays inert.
+    Characters XML cannot hold (a vertical tab in a name saved long ago) are left out
+    rather than failing the whole export."""
+    values = [printable(value) for value in values]
+    sheet.append(values)
     row = sheet.max_row
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column)

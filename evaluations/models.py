@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit
+from accounts.text import person_name_key
 from campaign.models import Campaign
 from models.models import DvkModel
 from registrations.models import Registration
@@ -336,4 +337,4 @@ class MedalNomination(models.Model):
 
     @staticmethod
     def make_name_key(full_name: str) -> str:
-        return " ".join(full_name.split()).casefold()
+        return person_name_key(full_name)

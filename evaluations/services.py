@@ -9,6 +9,7 @@ version the form was opened with is checked against the sheet as well, so a stal
 cannot silently overwrite a newer save."""
 
 import datetime
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -578,11 +579,17 @@ def points_text(value: Decimal) -> str:
     return formats.number_format(value, decimal_pos=max(0, -value.as_tuple().exponent))
 
 
+TYPED_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+
+
 def check_points(value, max_points: Decimal) -> tuple[Decimal | None, str | None]:
     """Parse one score as typed (comma or point) and say what is wrong with it:
     (value, None) when it is acceptable, (None, message) when not."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
+    # Decimal() would also read "1_0" or "1e1" as 10: digits and one separator only.
+    if not TYPED_NUMBER.fullmatch(str(value).strip()):
+        return None, _("Điểm phải là một số, ví dụ 15 hoặc 15,5.")
     try:
         points = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:

@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from accounts.xlsx import build_workbook, workbook_response
 from campaign.models import Campaign
+from campaign.uploads import download_name
 from models.models import DvkModel
 from registrations.models import Registration
 
@@ -581,7 +582,7 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
         response = FileResponse(
             handle,
             as_attachment=True,
-            filename=evidence.original_name,
+            filename=download_name(evidence.original_name, evidence.content_type),
             content_type=evidence.content_type or "application/octet-stream",
         )
         response["X-Content-Type-Options"] = "nosniff"

@@ -1,7 +1,6 @@
 """The e-mail of a notification: subject, sender, greeting and the link, built in one
 place so that every header this app writes follows one rule."""
 
-import re
 from email.utils import parseaddr
 from urllib.parse import urljoin
 
@@ -9,19 +8,13 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils.translation import gettext as _
 
-# Line breaks and other control characters in a header would end it early.
-_HEADER_UNSAFE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+from accounts.text import header_text
+
 SUBJECT_MAX = 200
 
 
-def header_text(value: str, *, limit: int = SUBJECT_MAX) -> str:
-    """One line of plain text fit for a mail header."""
-    text = " ".join(_HEADER_UNSAFE.sub(" ", str(value or "")).split())
-    return text[:limit]
-
-
 def email_subject(title: str) -> str:
-    return header_text(title) or _("Thông báo từ cổng Dân vận khéo")
+    return header_text(title, limit=SUBJECT_MAX) or _("Thông báo từ cổng Dân vận khéo")
 
 
 def sender_address(organiser=None) -> str:

@@ -178,6 +178,8 @@ class Evidence(models.Model):
         ProgressReport, verbose_name=_("báo cáo"), on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
     )
     file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/", max_length=300)
+    # Made once when an image is stored, so that a page of thumbnails never decodes originals.
+    thumbnail = models.FileField(_("ảnh thu nhỏ"), upload_to="evidence/thumbnails/%Y/%m/", max_length=300, blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     content_type = models.CharField(_("định dạng"), max_length=100)
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"))

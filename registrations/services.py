@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,13 +20,15 @@ from django.utils.translation import gettext as _
 import audit
 from audit.models import AuditEntry
 from campaign.models import Campaign, Deadline
+from campaign.uploads import image_problem
 
 from . import signals
-from .evidence import clean_original_name, inspect_upload, stored_name
+from .evidence import clean_original_name, inspect_upload, render_thumbnail, stored_name, thumbnail_name
 from .exceptions import (
     AlreadyRegistered,
     CampaignNotOpen,
     DeadlinePassed,
+    EvidenceRejected,
     IncompleteRegistration,
     InvalidReport,
     ReasonRequired,
@@ -438,6 +441,10 @@ def add_evidence(registration: Registration, upload, *, by, report: ProgressRepo
         upload.seek(0)
         evidence.file.save(stored_name(inspected), upload, save=False)
         try:
+            if inspected.is_image:
+                upload.seek(0)
+                data, thumbnail_type = render_thumbnail(upload)
+                evidence.thumbnail.save(thumbnail_name(thumbnail_type), ContentFile(data), save=False)
             evidence.save()
             audit.record(
                 by,
@@ -453,8 +460,21 @@ def add_evidence(registration: Registration, upload, *, by, report: ProgressRepo
             )
         except BaseException:
             evidence.file.delete(save=False)
+            if evidence.thumbnail:
+                evidence.thumbnail.delete(save=False)
             raise
     return evidence
+
+
+def store_missing_thumbnail(evidence: Evidence) -> None:
+    """Make, once, the thumbnail of an image stored before thumbnails were kept. An
+    original over the pixel limit is never decoded: it has no thumbnail."""
+    with evidence.file.open("rb") as handle:
+        if image_problem(handle, evidence.content_type, name=evidence.original_name):
+            raise EvidenceRejected(_("Ảnh “%(name)s” không tạo được ảnh thu nhỏ.") % {"name": evidence.original_name})
+        data, content_type = render_thumbnail(handle)
+    evidence.thumbnail.save(thumbnail_name(content_type), ContentFile(data), save=False)
+    Evidence.objects.filter(pk=evidence.pk).update(thumbnail=evidence.thumbnail.name)
 
 
 def delete_evidence(evidence: Evidence, *, by) -> None:
@@ -464,7 +484,7 @@ def delete_evidence(evidence: Evidence, *, by) -> None:
         report = _lock_report(evidence.report_id) if evidence.report_id else None
         _check_evidence_owner_editable(registration, report)
         evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
-        pk, name, file_name = evidence.pk, evidence.original_name, evidence.file.name
+        pk, name, file_names = evidence.pk, evidence.original_name, [evidence.file.name, evidence.thumbnail.name]
         storage = evidence.file.storage
         evidence.delete()
         audit.record(
@@ -474,4 +494,4 @@ def delete_evidence(evidence: Evidence, *, by) -> None:
             before={"evidence": pk, "name": name, "report": report.kind if report else None},
         )
         # The file goes only once the row is surely gone.
-        transaction.on_commit(lambda: storage.delete(file_name))
+        transaction.on_commit(lambda: [storage.delete(file_name) for file_name in file_names if file_name])

@@ -6,11 +6,13 @@ from collections import deque
 from urllib.parse import urldefrag, urlparse
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import Role, Unit, User
 from tests.factories import CampaignFactory, DvkModelFactory, MembershipFactory, RegistrationFactory, UnitFactory, UserFactory
+from tests.seeded import demo_seeded_once
+
+pytestmark = pytest.mark.xdist_group("demo_crawl")
 
 LINK = re.compile(r'href="(/[^"]*)"')
 SKIP = ("/admin/", "/static/", "/i18n/", "/accounts/logout/")
@@ -36,10 +38,17 @@ ROLES = [
 OBJECT_URL = re.compile(r"/\d+/")
 
 
+demo_database = demo_seeded_once()
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, demo_database):
+    settings.MEDIA_ROOT = demo_database  # the walk opens the files the demo stored
+
+
 @pytest.fixture
-def seeded(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # the demo has 27 accounts
-    call_command("seed_demo")
+def seeded(db, demo_database):
+    """The demo, seeded once for the module; what a test changes is rolled back after it."""
 
 
 def _walk(client: Client) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""Acceptance 2: ``deadline_for`` answers "when is this unit due", extensions included,
+"""``deadline_for`` answers "when is this unit due", extensions included,
 at the exact boundary of the due day in Vietnam time; and the deadline services."""
 
 import datetime

@@ -16,7 +16,8 @@ from audit import record
 from audit.models import AuditEntry
 from config.celery import app as celery_app
 
-pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+# Under xdist the tests that start a worker run one after the other on one xdist worker.
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.xdist_group("celery_worker")]
 
 
 def _database_url() -> str:

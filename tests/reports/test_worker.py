@@ -9,7 +9,7 @@ from config.celery import app as celery_app
 from reports.models import ReportFile
 from tests.integration.test_celery_worker import worker  # noqa: F401 - the worker fixture
 
-pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.xdist_group("celery_worker")]
 
 
 @pytest.fixture
