@@ -170,7 +170,8 @@ def _owing_units(count: int) -> list:
 
 
 def test_reminders_written_while_the_broker_is_down_are_emailed_once_it_is_back(worker_with_beat, own_redis, smtp_server):
-    """Acceptance 1 (issue 11)."""
+    """The sweep runs while the broker is down; once it is back, worker and beat e-mail
+    every owed reminder exactly once."""
     users = _owing_units(4)
     own_redis.stop()
     sweep = _manage(worker_with_beat, "send_reminders")
@@ -195,7 +196,6 @@ def test_reminders_written_while_the_broker_is_down_are_emailed_once_it_is_back(
 
 
 def test_four_concurrent_sweeps_and_two_delivery_workers_send_nothing_twice(transactional_db, smtp_server, monkeypatch):
-    """Acceptance 3 (issue 11)."""
     users = _owing_units(40)
     # The two delivery workers below do the sending, not the sweeps' own nudge.
     monkeypatch.setattr(delivery, "_deliver_soon", lambda: None)

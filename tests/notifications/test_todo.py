@@ -1,34 +1,27 @@
-"""Issue 13 acceptance 5: the home page's "Việc cần làm" and the reminder sweep name the
+"""The home page's "Việc cần làm" and the reminder sweep name the
 same obligations for the demo's accounts, both read from notifications.obligations."""
 
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from campaign.models import Campaign
 from notifications.obligations import open_deadlines, owed, owed_by
 from notifications.services import send_reminders
-from tests.factories import (
-    AwardProposalFactory,
-    CampaignFactory,
-    CouncilFactory,
-    CouncilMemberFactory,
-    DvkModelFactory,
-    ProposalVoteFactory,
-    RegistrationFactory,
-)
+from tests.seeded import demo_seeded_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("notifications_demo")]
+
+
+demo_database = demo_seeded_once()
 
 
 @pytest.fixture
-def demo(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("seed_demo")
+def demo(db, demo_database, settings):
+    """The demo, seeded once for the module; what a test changes is rolled back after it."""
+    settings.MEDIA_ROOT = demo_database
 
 
 def _reminder_days():
@@ -67,23 +60,3 @@ def test_the_most_urgent_comes_first_and_someone_who_owes_nothing_sees_no_list(d
     nobody = User.objects.get(username="thuongtruc")  # a viewer: reads, owes nothing
     client.force_login(nobody)
     assert 'id="todo"' not in client.get(reverse("home")).content.decode()
-
-
-def test_votes_to_cast_and_registrations_to_review_are_on_the_home_list(district, unit, staff_user):
-    campaign = CampaignFactory(owner=district, status=Campaign.Status.PUBLISHED)
-    RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit), status="submitted")
-    member = CouncilMemberFactory(council=CouncilFactory(campaign=campaign))
-    proposal = AwardProposalFactory(
-        registration=RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name="Ân tình xóm đạo")),
-        status="voting",
-        created_by=staff_user,
-    )
-    client = Client()
-    client.force_login(staff_user)
-    assert "1 đăng ký chờ xem xét" in client.get(reverse("home")).content.decode()
-    client.force_login(member.user)
-    page = client.get(reverse("home")).content.decode()
-    assert "1 đề nghị khen thưởng chờ biểu quyết" in page
-    assert f'href="{reverse("evaluations:proposal_vote", args=[proposal.pk])}"' in page
-    ProposalVoteFactory(proposal=proposal, member=member)
-    assert "chờ biểu quyết" not in client.get(reverse("home")).content.decode()

@@ -55,7 +55,7 @@ def _wait_for(condition, what: str, timeout: float = 120):
 def test_with_the_broker_down_the_request_is_kept_and_made_once_it_is_back(
     transactional_db, client, staff_user, report, broker, tmp_path
 ):
-    """Acceptance 5 (issue 11)."""
+    """No error page while the broker is down; the worker makes the file once it is back."""
     client.force_login(staff_user)
     response = client.post(reverse("reports:render", args=[report.pk, "pdf"]), follow=True)
     assert response.status_code == 200
@@ -123,7 +123,6 @@ def test_a_request_while_the_file_is_being_made_is_still_not_queued_again(report
 def test_finalising_after_the_file_was_made_marks_it_outdated(
     client, staff_user, report, campaign, unit, other_unit, django_capture_on_commit_callbacks
 ):
-    """Acceptance 6 (issue 11)."""
     registrations = [
         add_registration(campaign, unit, status=Status.NOMINATED, name="Dân vận khéo giữ gìn an ninh thôn"),
         add_registration(campaign, other_unit, status=Status.NOMINATED, name="Ân tình xóm đạo"),
