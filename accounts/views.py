@@ -3,16 +3,25 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from .collation import by_name
+from .todo import todo_for
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
-    """Everyone's landing page: what their roles let them do, with links into the apps."""
+    """Everyone's landing page: what they must do ("Việc cần làm", most urgent first),
+    then what their roles let them do, with links into the apps."""
 
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["todo"] = todo_for(self.request.user)
+        context["today"] = timezone.localdate()
+        return context
 
 
 class ProfileView(LoginRequiredMixin, TemplateView):

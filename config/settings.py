@@ -184,6 +184,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     "verify-audit-chain": {"task": "audit.tasks.verify_audit_chain", "schedule": crontab(hour=2, minute=0)},
     "send-reminders": {"task": "notifications.tasks.send_reminders_task", "schedule": crontab(hour=7, minute=0)},
+    "requeue-report-files": {"task": "reports.tasks.requeue_report_files_task", "schedule": 60.0},
     "deliver-notifications": {
         "task": "notifications.tasks.deliver_notifications_task",
         "schedule": float(os.environ.get("DELIVERY_INTERVAL_SECONDS", "60")),

@@ -7,6 +7,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Thông báo")
 
     def ready(self):
-        from . import receivers
+        from accounts import todo
+
+        from . import obligations, receivers
 
         receivers.connect()
+        todo.register(obligations.todo_items)

@@ -134,10 +134,16 @@ def retry_delivery(notification: Notification, *, by) -> Notification:
 def _deliver_soon() -> None:
     from .tasks import deliver_notifications_task
 
+    app = deliver_notifications_task.app
     try:
-        deliver_notifications_task.apply_async(retry=False)
-    except Exception:  # noqa: BLE001 - beat sends it within a minute anyway
-        logger.warning("could not queue the delivery task; the outbox keeps the e-mails", exc_info=True)
+        if app.conf.task_always_eager:
+            deliver_notifications_task.apply_async()
+            return
+        # One try, no reconnecting: with the broker down the request must not wait.
+        with app.connection_for_write(transport_options={"max_retries": 0}) as connection:
+            deliver_notifications_task.apply_async(retry=False, connection=connection)
+    except Exception as error:  # noqa: BLE001 - beat sends it within a minute anyway
+        logger.warning("could not queue the delivery task (%s); the outbox keeps the e-mails", error)
 
 
 def nudge_delivery() -> None:

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import Membership, Role, Unit, User
 from campaign.models import Campaign, Deadline
-from evaluations.models import Assignment, Council, CouncilMember
+from evaluations.models import Assignment, AwardProposal, Council, CouncilMember
 from registrations.models import ProgressReport, Registration, Status
 
 UNIT_KINDS = (Deadline.Kind.REGISTRATION, Deadline.Kind.INTERIM_REPORT, Deadline.Kind.FINAL_REPORT)
@@ -73,7 +73,9 @@ def _focal_points(unit_ids, users) -> dict[int, list[User]]:
 
 
 def _finalised_campaign_ids(campaign_ids) -> set[int]:
-    return set(Council.objects.filter(campaign_id__in=campaign_ids, finalised_at__isnull=False).values_list("campaign_id", flat=True))
+    return set(
+        Council.objects.filter(campaign_id__in=campaign_ids, finalised_at__isnull=False).values_list("campaign_id", flat=True)
+    )
 
 
 def _participants(campaigns) -> dict[int, list[Unit]]:
@@ -98,7 +100,9 @@ def _registration_owed(deadline, units, registrations) -> dict[int, tuple[str, l
                 for r in returned
             ]
             pending = drafts + returned
-            url = reverse("registrations:detail", args=[pending[0].pk]) if len(pending) == 1 else reverse("registrations:unit_home")
+            url = (
+                reverse("registrations:detail", args=[pending[0].pk]) if len(pending) == 1 else reverse("registrations:unit_home")
+            )
             what = ngettext("%(count)d đăng ký chưa gửi", "%(count)d đăng ký chưa gửi", len(pending)) % {"count": len(pending)}
             owing[unit.pk] = (what, details, url)
         elif not mine:
@@ -112,7 +116,11 @@ def _report_owed(deadline, units, registrations, reported) -> dict[int, tuple[st
     unit_ids = {unit.pk for unit in units}
     missing: dict[int, list[Registration]] = defaultdict(list)
     for registration in registrations.get(deadline.campaign_id, ()):
-        if registration.status in REPORTING_STATUSES and registration.unit_id in unit_ids and (registration.pk, kind) not in reported:
+        if (
+            registration.status in REPORTING_STATUSES
+            and registration.unit_id in unit_ids
+            and (registration.pk, kind) not in reported
+        ):
             missing[registration.unit_id].append(registration)
     label = _("báo cáo sơ kết") if kind == ProgressReport.Kind.INTERIM else _("báo cáo tự đánh giá")
     owing = {}
@@ -131,11 +139,14 @@ def _unit_deadlines(deadlines, users) -> list[Owed]:
     campaigns = {deadline.campaign_id: deadline.campaign for deadline in deadlines}
     if not campaigns:
         return []
-    participants = _participants(campaigns.values())
-    all_units = {unit.pk for units in participants.values() for unit in units}
-    people = _focal_points(all_units, users)
     if users is not None:  # a home page: only the units of these people
-        participants = {cid: [u for u in units if u.pk in people] for cid, units in participants.items()}
+        people = _focal_points(Membership.objects.filter(user__in=users).values("unit_id"), users)
+        if not people:
+            return []
+        participants = {cid: [u for u in units if u.pk in people] for cid, units in _participants(campaigns.values()).items()}
+    else:
+        participants = _participants(campaigns.values())
+        people = _focal_points({unit.pk for units in participants.values() for unit in units}, users)
     wanted_units = {unit.pk for units in participants.values() for unit in units}
     registrations: dict[int, list[Registration]] = defaultdict(list)
     rows = (
@@ -167,9 +178,7 @@ def _unit_deadlines(deadlines, users) -> list[Owed]:
         for unit_id, (what, details, url) in owing.items():
             unit = by_pk[unit_id]
             for user in people.get(unit_id, []):
-                found.append(
-                    Owed(deadline, user, unit, f"unit:{unit_id}", _due_date(deadline, unit), what, tuple(details), url)
-                )
+                found.append(Owed(deadline, user, unit, f"unit:{unit_id}", _due_date(deadline, unit), what, tuple(details), url))
     return found
 
 
@@ -187,9 +196,9 @@ def _council_deadlines(deadlines, users) -> list[Owed]:
         .select_related("member__user", "member__council", "registration__model")
         .order_by("registration__model__name", "pk")
     )
-    members = CouncilMember.objects.filter(council__campaign_id__in=campaign_ids - finalised, user__is_active=True).select_related(
-        "user", "council"
-    )
+    members = CouncilMember.objects.filter(
+        council__campaign_id__in=campaign_ids - finalised, user__is_active=True
+    ).select_related("user", "council")
     if users is not None:
         assignments = assignments.filter(member__user__in=users)
         members = members.filter(user__in=users)
@@ -208,12 +217,23 @@ def _council_deadlines(deadlines, users) -> list[Owed]:
                 member = pending[0].member
                 what = _("%(count)d phiếu chấm chưa nộp") % {"count": len(pending)}
                 details = tuple(_("Phiếu chấm “%(model)s”") % {"model": a.registration.model.name} for a in pending)
-                found.append(Owed(deadline, member.user, None, f"council:{member.council_id}", deadline.due_date, what, details, queue))
+                found.append(
+                    Owed(deadline, member.user, None, f"council:{member.council_id}", deadline.due_date, what, details, queue)
+                )
         else:
             for member in members:
                 if member.council.campaign_id == deadline.campaign_id:
                     found.append(
-                        Owed(deadline, member.user, None, f"council:{member.council_id}", deadline.due_date, str(deadline), (), queue)
+                        Owed(
+                            deadline,
+                            member.user,
+                            None,
+                            f"council:{member.council_id}",
+                            deadline.due_date,
+                            str(deadline),
+                            (),
+                            queue,
+                        )
                     )
     return found
 
@@ -237,3 +257,53 @@ def owed(deadlines=None, *, users=None) -> list[Owed]:
 def owed_by(user: User) -> list[Owed]:
     """What one person still owes: the list on their home page."""
     return owed(users=[user])
+
+
+def votes_to_cast(user: User) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(text, url) for the award proposals open for voting that this member has not voted on."""
+    proposals = list(
+        AwardProposal.objects.filter(
+            status=AwardProposal.Status.VOTING,
+            campaign__status=Campaign.Status.PUBLISHED,
+            campaign__council__members__user=user,
+        )
+        .exclude(votes__member__user=user)
+        .select_related("registration__model")
+        .order_by("pk")
+        .distinct()
+    )
+    if not proposals:
+        return []
+    url = reverse("evaluations:proposal_vote", args=[proposals[0].pk]) if len(proposals) == 1 else reverse("evaluations:proposals")
+    what = ngettext("%(count)d đề nghị khen thưởng chờ biểu quyết", "%(count)d đề nghị khen thưởng chờ biểu quyết", len(proposals))
+    return [(what % {"count": len(proposals)}, url, tuple(f"“{p.registration.model.name}”" for p in proposals))]
+
+
+def reviews_waiting(user: User) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Registrations sent by the units and waiting for this staff member's organiser."""
+    organisers = user.organiser_ids()
+    if not organisers:
+        return []
+    count = Registration.objects.filter(
+        campaign__owner_id__in=organisers, campaign__status=Campaign.Status.PUBLISHED, status=Status.SUBMITTED
+    ).count()
+    if not count:
+        return []
+    what = ngettext("%(count)d đăng ký chờ xem xét", "%(count)d đăng ký chờ xem xét", count) % {"count": count}
+    return [(what, reverse("registrations:list") + "?status=submitted", ())]
+
+
+def todo_items(user: User) -> list:
+    """The home page's "Việc cần làm": the same obligations the sweep reminds of, then
+    what has no deadline (votes to cast, registrations waiting for review)."""
+    from accounts.todo import TodoItem
+
+    items = []
+    for item in owed_by(user):
+        title = f"{item.deadline}: {item.what}"
+        if item.unit is not None:
+            title = f"{title} ({item.unit})"
+        items.append(TodoItem(title=title, url=item.url, due_date=item.due_date, details=item.details))
+    for what, url, details in votes_to_cast(user) + reviews_waiting(user):
+        items.append(TodoItem(title=what, url=url, details=details))
+    return items

@@ -103,7 +103,7 @@ def test_a_refused_email_is_retried_with_a_growing_backoff_then_given_up(staff_u
 
 
 def test_emails_refused_then_accepted_are_delivered_once_with_every_attempt_recorded(staff_user, focal_user, smtp_server):
-    """A real SMTP server refuses, then accepts again: each mail arrives once."""
+    """A real SMTP server refuses, then accepts again: each e-mail arrives once."""
     smtp_server.refusing = True
     notify(staff_user, "Đăng ký mới")
     notify(focal_user, "Đăng ký được trả lại")

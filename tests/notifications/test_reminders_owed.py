@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from campaign.models import Campaign, Deadline
@@ -14,12 +16,14 @@ from notifications.obligations import owed_by
 from notifications.services import send_reminders
 from tests.factories import (
     AssignmentFactory,
+    AwardProposalFactory,
     CampaignFactory,
     CouncilFactory,
     CouncilMemberFactory,
     DeadlineFactory,
     DvkModelFactory,
     MembershipFactory,
+    ProposalVoteFactory,
     RegistrationFactory,
     UnitFactory,
     UserFactory,
@@ -55,11 +59,16 @@ def test_the_focal_point_of_two_units_gets_each_units_reminder(registration_dead
 
 
 def test_a_finalised_council_gets_no_scoring_reminder(campaign, unit, staff_user):
-    Deadline.objects.create(campaign=campaign, kind=Deadline.Kind.SCORING, due_date=datetime.date(2020, 11, 30), audience="council")
+    Deadline.objects.create(
+        campaign=campaign, kind=Deadline.Kind.SCORING, due_date=datetime.date(2020, 11, 30), audience="council"
+    )
     council = CouncilFactory(campaign=campaign)
     member = CouncilMemberFactory(council=council, user=UserFactory(username="thamdinh4"))
     for name in ("Mô hình A", "Mô hình B"):
-        AssignmentFactory(member=member, registration=RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name=name), status="nominated"))
+        AssignmentFactory(
+            member=member,
+            registration=RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name=name), status="nominated"),
+        )
     day = datetime.date(2020, 11, 27)
     [reminder] = send_reminders(day, dry_run=True)
     assert reminder.outstanding == "2 phiếu chấm chưa nộp"
@@ -110,7 +119,9 @@ def test_progress_reports_are_not_chased_after_the_results_are_final(campaign, u
     assert send_reminders(day, dry_run=True) == []
 
 
-def test_the_reminder_names_what_is_owed_links_to_it_and_comes_from_the_organiser(registration_deadline, campaign, unit, focal_user):
+def test_the_reminder_names_what_is_owed_links_to_it_and_comes_from_the_organiser(
+    registration_deadline, campaign, unit, focal_user
+):
     draft = RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name="Bếp ăn tình thương"), status="draft")
     send_reminders(DUE)
     message = Notification.objects.get(user=focal_user)
@@ -131,7 +142,7 @@ def _add_units_owing(district, campaign, first, count):
 
 @pytest.mark.postgres
 def test_the_sweep_runs_the_same_number_of_queries_for_3_and_30_recipients(registration_deadline, campaign, district):
-    """Reminders are sent in bulk: the same queries whatever the number of recipients."""
+    """In bulk: the query count does not depend on the number of recipients."""
     _add_units_owing(district, campaign, 0, 3)
     with CaptureQueriesContext(connection) as small:
         assert len(send_reminders(DUE - datetime.timedelta(days=7))) == 3
@@ -139,3 +150,23 @@ def test_the_sweep_runs_the_same_number_of_queries_for_3_and_30_recipients(regis
     with CaptureQueriesContext(connection) as large:
         assert len(send_reminders(DUE - datetime.timedelta(days=3))) == 30
     assert len(small) == len(large)
+
+
+def test_votes_to_cast_and_registrations_to_review_are_on_the_home_list(district, unit, staff_user):
+    campaign = CampaignFactory(owner=district, status=Campaign.Status.PUBLISHED)
+    RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit), status="submitted")
+    member = CouncilMemberFactory(council=CouncilFactory(campaign=campaign))
+    proposal = AwardProposalFactory(
+        registration=RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name="Ân tình xóm đạo")),
+        status="voting",
+        created_by=staff_user,
+    )
+    client = Client()
+    client.force_login(staff_user)
+    assert "1 đăng ký chờ xem xét" in client.get(reverse("home")).content.decode()
+    client.force_login(member.user)
+    page = client.get(reverse("home")).content.decode()
+    assert "1 đề nghị khen thưởng chờ biểu quyết" in page
+    assert f'href="{reverse("evaluations:proposal_vote", args=[proposal.pk])}"' in page
+    ProposalVoteFactory(proposal=proposal, member=member)
+    assert "chờ biểu quyết" not in client.get(reverse("home")).content.decode()

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports.models import ReportFile, SummaryReport
 from reports.services import request_file, sign_report
@@ -235,7 +236,11 @@ def test_files_panel_polls_while_a_file_is_being_made(staff_client, report, staf
     request_file(report, "pdf", by=staff_user)  # no commit in this test: the task never runs
     content = staff_client.get(reverse("reports:files", args=[report.pk])).content.decode()
     assert 'hx-trigger="load delay:3s"' in content
+    assert "Đang chờ máy chủ xử lý nhận yêu cầu" in content  # not yet handed to the worker
+    ReportFile.objects.filter(report=report).update(queued_at=timezone.now())
+    content = staff_client.get(reverse("reports:files", args=[report.pk])).content.decode()
     assert "Đang tạo tệp" in content
+    assert 'id="render-pdf"' not in content
 
 
 def test_preview_shows_the_document_in_html(viewer_client, report):
