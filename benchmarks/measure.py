@@ -101,25 +101,35 @@ def pdf_ratio() -> dict:
     from weasyprint.text.fonts import FontConfiguration
 
     from reports import pdf, services
-    from reports.models import ReportFile
+    from reports.models import ReportFile, SummaryReport
 
     staff = User.objects.get(username=STAFF)
-    report = services.create_report(campaign(), "summary", by=staff)
-    started = time.perf_counter()
-    content = services.render_bytes(report, ReportFile.Format.PDF)
-    product = time.perf_counter() - started
+    # An earlier run on a kept database made it already.
+    report = SummaryReport.objects.filter(campaign=campaign(), kind=SummaryReport.Kind.SUMMARY).first()
+    if report is None:
+        report = services.create_report(campaign(), SummaryReport.Kind.SUMMARY, by=staff)
     html_text = pdf.render_html(services.build_document(report, services.content_for_rendering(report)))
-    started = time.perf_counter()
-    fonts = FontConfiguration()
-    document = HTML(string=html_text, base_url=str(settings.BASE_DIR)).render(
-        stylesheets=[CSS(filename=pdf.stylesheet_path(), font_config=fonts)], font_config=fonts, presentational_hints=True
-    )
-    document.write_pdf()
-    raw = time.perf_counter() - started
+
+    def product():
+        return services.render_bytes(report, ReportFile.Format.PDF)
+
+    def raw():
+        fonts = FontConfiguration()
+        stylesheet = CSS(filename=pdf.stylesheet_path(), font_config=fonts)
+        laid_out = HTML(string=html_text, base_url=str(settings.BASE_DIR)).render(
+            stylesheets=[stylesheet], font_config=fonts, presentational_hints=True
+        )
+        return laid_out.write_pdf(), len(laid_out.pages)
+
+    # Alternated, twice each, the faster of each kept: a busy moment weighs on both.
+    product_times, raw_times = [], []
+    for _ in range(2):
+        started = time.perf_counter()
+        content = product()
+        product_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        _raw_content, pages = raw()
+        raw_times.append(time.perf_counter() - started)
+    product_s, raw_s = min(product_times), min(raw_times)
     assert content.startswith(b"%PDF")
-    return {
-        "ratio": round(product / raw, 2),
-        "product_s": round(product, 2),
-        "raw_s": round(raw, 2),
-        "pages": len(document.pages),
-    }
+    return {"ratio": round(product_s / raw_s, 2), "product_s": round(product_s, 2), "raw_s": round(raw_s, 2), "pages": pages}
