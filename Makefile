@@ -38,8 +38,9 @@ lint: install-dev
 test: install-dev messages lint
 	DVK_TESTING=1 $(BIN)/pytest -n auto --dist loadfile
 
+# A measurement, not a test: figures in var/bench/latest.json (see benchmarks/bench.py).
 bench: install-dev
-	DVK_TESTING=1 $(BIN)/pytest benchmarks -q -p no:cacheprovider
+	$(PY) benchmarks/bench.py
 
 worker:
 	$(BIN)/celery -A config worker --loglevel=INFO

@@ -16,3 +16,12 @@ class AccountsConfig(AppConfig):
         # Vietnamese order on SQLite: the collation the ordering expressions name.
         connection_created.connect(on_connection_created, dispatch_uid="accounts.vietnamese_collation")
         install_form_rule()
+        # Accent-insensitive search on SQLite: the function PostgreSQL has from a migration.
+        connection_created.connect(_define_sqlite_fold, dispatch_uid="accounts.search_fold")
+
+
+def _define_sqlite_fold(sender, connection, **kwargs) -> None:
+    if connection.vendor == "sqlite":
+        from .search import register_sqlite_fold
+
+        register_sqlite_fold(connection.connection)

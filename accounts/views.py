@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -62,6 +62,21 @@ def healthz(request):
     broker = _broker_status()
     status = 200 if database == "ok" else 503
     return JsonResponse({"database": database, "broker": broker}, status=status)
+
+
+@never_cache
+def bench_floor(request):
+    """The benchmark's floor: a small response through every middleware, no session
+    read. Routed only when BENCH_VIEWS is on (``make bench``)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def bench_floor_authenticated(request):
+    """The floor with the session and the user loaded, as every signed-in page does."""
+    if not request.user.is_authenticated:
+        return HttpResponse("anonymous", content_type="text/plain", status=403)
+    return HttpResponse(request.user.get_username(), content_type="text/plain")
 
 
 def permission_denied(request, exception=None):

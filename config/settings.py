@@ -36,6 +36,8 @@ if not SECRET_KEY and not PRODUCTION:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# `make bench` routes two tiny views (accounts.views.bench_floor*) it measures pages against.
+BENCH_VIEWS = env_bool("DVK_BENCH")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

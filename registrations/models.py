@@ -111,6 +111,8 @@ class Registration(models.Model):
         verbose_name = _("đăng ký thi đua")
         verbose_name_plural = _("đăng ký thi đua")
         constraints = [models.UniqueConstraint(fields=["campaign", "model"], name="registration_one_per_model_campaign")]
+        # The review list filters by campaign and status and counts by status.
+        indexes = [models.Index(fields=["campaign", "status"], name="registration_campaign_status")]
 
     def __str__(self):
         return f"{self.model} ({self.campaign.year})" if self.campaign_id else str(self.model)

@@ -4,7 +4,8 @@ construction (DESIGN §6)."""
 
 from collections.abc import Callable
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from accounts.collation import by_name
 from audit.models import AuditEntry
@@ -58,10 +59,19 @@ def _submitted_report(kind: str):
     )
 
 
+def _evidence_count():
+    """A subquery, not ``Count("evidence")``: a join and GROUP BY would make PostgreSQL
+    group by every text column of the registration."""
+    counted = (
+        Evidence.objects.filter(registration=OuterRef("pk")).order_by().values("registration").annotate(n=Count("pk")).values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def registration_list(user) -> QuerySet[Registration]:
     """The rows of the review list and its export, with what each row shows."""
     return registrations_visible_to(user).annotate(
-        evidence_count=Count("evidence", distinct=True),
+        evidence_count=_evidence_count(),
         interim_submitted=_submitted_report(ProgressReport.Kind.INTERIM),
         final_submitted=_submitted_report(ProgressReport.Kind.FINAL),
     )
