@@ -32,6 +32,17 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and not PRODUCTION:
     SECRET_KEY = "insecure-development-key-only-for-demo-and-tests"  # noqa: S105
 
+# The key that seals the audit ledger (audit.models). It must live outside the database
+# and never change once entries are sealed with it; without it, one is derived from
+# SECRET_KEY (``check --deploy`` warns: rotating SECRET_KEY would then break the ledger).
+AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY", "")
+AUDIT_HMAC_KEY_DERIVED = not AUDIT_HMAC_KEY
+if AUDIT_HMAC_KEY_DERIVED and SECRET_KEY:
+    import hashlib
+    import hmac
+
+    AUDIT_HMAC_KEY = hmac.new(SECRET_KEY.encode(), b"dvk-audit-ledger", hashlib.sha256).hexdigest()
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -180,6 +191,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     "verify-audit-chain": {"task": "audit.tasks.verify_audit_chain", "schedule": crontab(hour=2, minute=0)},
+    "publish-audit-checkpoints": {
+        "task": "accounts.tasks.publish_audit_checkpoints_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "send-reminders": {"task": "notifications.tasks.send_reminders_task", "schedule": crontab(hour=7, minute=0)},
 }
 
