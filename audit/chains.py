@@ -81,7 +81,7 @@ def _follow_loaded(obj, path):
 
 def organiser_of(obj):
     """The id of the organising body ``obj`` belongs to, or None (at most one query)."""
-    model = type(obj)
+    model = obj.__class__  # request.user is a lazy proxy: type() would name the proxy
     lookup = getattr(model, "audit_organiser_lookup", None)
     if lookup:
         return model._base_manager.filter(pk=obj.pk).values_list(lookup, flat=True).first()
