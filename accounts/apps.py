@@ -10,10 +10,14 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.backends.signals import connection_created
 
-        from . import checks  # noqa: F401 - registers the SECRET_KEY check
+        from . import (
+            checks,  # noqa: F401 - registers the SECRET_KEY check
+            two_factor,
+        )
         from .collation import on_connection_created
         from .middleware import note_sign_in
 
         # Vietnamese order on SQLite: the collation the ordering expressions name.
         connection_created.connect(on_connection_created, dispatch_uid="accounts.vietnamese_collation")
         user_logged_in.connect(note_sign_in, dispatch_uid="accounts.idle_clock")
+        user_logged_in.connect(two_factor.note_sign_in, dispatch_uid="accounts.two_factor")

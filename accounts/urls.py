@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import credential_views, manage_views, reorganise_views, views
+from . import credential_views, manage_views, reorganise_views, two_factor_views, views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -15,6 +15,9 @@ urlpatterns = [
     path("password/reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("reset/<uidb64>/<token>/", credential_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("2fa/", two_factor_views.VerifyView.as_view(), name="two_factor_verify"),
+    path("2fa/setup/", two_factor_views.SetupView.as_view(), name="two_factor_setup"),
+    path("2fa/setup/codes/", two_factor_views.RecoveryCodesView.as_view(), name="two_factor_codes"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     # Units and accounts of the district, for district staff.
     path("manage/users/", manage_views.AccountListView.as_view(), name="manage_users"),
