@@ -7,8 +7,8 @@ from django.db.models.fields.files import FieldFile
 
 from . import record
 
-# Never copied into the ledger: only whether they changed.
-SECRET_FIELDS = frozenset({"password"})
+# Never copied into the ledger: only whether they are set.
+SECRET_FIELDS = frozenset({"password", "key", "token"})  # passwords, TOTP keys, recovery codes
 HIDDEN = "<ẩn>"
 
 

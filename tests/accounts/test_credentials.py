@@ -163,3 +163,17 @@ def test_a_password_set_in_the_admin_is_a_recorded_credential_change(superuser_c
     _assert_no_password_in(entry, NEW_PASSWORD)
     _assert_no_password_in(change, NEW_PASSWORD)
     assert User.objects.get(pk=account.pk).check_password(NEW_PASSWORD)
+
+
+def test_the_admin_ledger_never_copies_a_totp_key_or_a_recovery_code(db):
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from audit.admin_ledger import field_values
+
+    user = UserFactory()
+    device = TOTPDevice.objects.create(user=user, name="app")
+    token = StaticToken.objects.create(device=StaticDevice.objects.create(user=user, name="codes"), token="abcd1234")
+    assert field_values(device)["key"] == "<ẩn>"
+    assert field_values(token)["token"] == "<ẩn>"
+    assert device.key not in str(field_values(device))
