@@ -307,3 +307,16 @@ class Reorganisation(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.unit} ({self.effective_on:%d/%m/%Y})"
+
+
+class PasswordResetRequest(models.Model):
+    """One reset e-mail asked for: what the rate limit counts (accounts.credentials)."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    client_address = models.CharField(max_length=45, blank=True, db_index=True)
+    sent = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu đặt lại mật khẩu")
+        verbose_name_plural = _("yêu cầu đặt lại mật khẩu")

@@ -7,6 +7,7 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Thẩm định")
 
     def ready(self):
+        from accounts import two_factor
         from campaign import dashboard
         from campaign import selectors as campaign_selectors
         from registrations import selectors as registration_selectors
@@ -24,3 +25,5 @@ class EvaluationsConfig(AppConfig):
             dashboard.Column(key="appraisal", label=_("Thẩm định"), compute=appraisal_dashboard.appraisal_cells, order=60)
         )
         dashboard.register_obligations(appraisal_dashboard.published_results_obligations)
+        # Council members score: their sign-in needs two factors (accounts.two_factor).
+        two_factor.register_requirement(selectors.has_council_seat)

@@ -254,7 +254,7 @@ def sign_report(report: SummaryReport, *, by, confirmed=()) -> SummaryReport:
                 "confirmed": [{"code": item.code, "text": item.text} for item in items],
             },
         )
-        report.ledger_head = ledger_head()
+        report.ledger_head = ledger_head(report)
         report.save(
             update_fields=["content_snapshot", "status", "signed_at", "signed_by", "version", "ledger_head", "updated_at"]
         )

@@ -73,4 +73,4 @@ def test_worker_runs_the_audit_check_and_records_its_result(worker, django_user_
     else:
         pytest.fail(f"the worker did not run task {result.id} within 60 s")
     assert entry.after == {"entries": 2}
-    assert entry.sequence == 3
+    assert (entry.chain, entry.position) == ("", 3)
