@@ -579,7 +579,7 @@ def points_text(value: Decimal) -> str:
     return formats.number_format(value, decimal_pos=max(0, -value.as_tuple().exponent))
 
 
-TYPED_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+TYPED_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 
 
 def check_points(value, max_points: Decimal) -> tuple[Decimal | None, str | None]:
