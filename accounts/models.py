@@ -307,3 +307,16 @@ class Reorganisation(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.unit} ({self.effective_on:%d/%m/%Y})"
+
+
+class SubmittedForm(models.Model):
+    """The one-time token of a rendered form whose POST was carried out: the same form
+    posted again (a double click, twenty identical requests) changes nothing more."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("biểu mẫu đã gửi")
+        verbose_name_plural = _("biểu mẫu đã gửi")
