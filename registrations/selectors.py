@@ -5,6 +5,7 @@ construction (DESIGN §6)."""
 from collections.abc import Callable
 
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
 
 from accounts.collation import by_name
 from audit.models import AuditEntry
@@ -68,6 +69,14 @@ def registrations_visible_to(user) -> QuerySet[Registration]:
             shown_status=Case(When(_results_withheld(user), then=Value(Status.NOMINATED)), default=F("status"), output_field=CharField())
         )
     )
+
+
+def kind_frozen_reason(model: DvkModel) -> str | None:
+    """A model nominated for appraisal, being appraised or with results keeps its kind:
+    the kind decides its criteria set and the table it is ranked in."""
+    if Registration.objects.filter(model=model, status__in=(Status.NOMINATED, *RESULT_STATUSES)).exists():
+        return _("Mô hình đã được đưa vào thẩm định hoặc đã có kết quả: không thể đổi giữa mô hình tập thể và điển hình cá nhân.")
+    return None
 
 
 def as_shown(registrations):
