@@ -320,3 +320,16 @@ class PasswordResetRequest(models.Model):
     class Meta:
         verbose_name = _("yêu cầu đặt lại mật khẩu")
         verbose_name_plural = _("yêu cầu đặt lại mật khẩu")
+
+
+class SubmittedForm(models.Model):
+    """The one-time token of a rendered form whose POST was carried out: the same form
+    posted again (a double click, twenty identical requests) changes nothing more."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("biểu mẫu đã gửi")
+        verbose_name_plural = _("biểu mẫu đã gửi")

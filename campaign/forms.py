@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.collation import by_name
 from accounts.models import Unit
+from accounts.once import OnceOnlyFormMixin
 
 from .models import Acknowledgement, Campaign, Deadline, Document, PlanItem, PlanPeriod
 from .services import CAMPAIGN_FIELDS, DEADLINE_FIELDS, PERIOD_FIELDS
@@ -158,7 +159,7 @@ class PeriodForm(forms.ModelForm):
         return cleaned
 
 
-class PlanItemForm(forms.ModelForm):
+class PlanItemForm(OnceOnlyFormMixin, forms.ModelForm):
     due_date = DateField(label=_("Thời hạn hoàn thành"), required=False)
     lead_unit = UnitChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none(), required=False)
     coordinating_units = UnitsField(label=_("Đơn vị phối hợp"), queryset=Unit.objects.none(), required=False)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("queue/", scoring_views.QueueView.as_view(), name="queue"),
     path("my-results/", result_views.UnitResultsView.as_view(), name="unit_results"),
+    path("campaign/<int:campaign_pk>/start/", views.CouncilStartView.as_view(), name="start"),
     path("campaign/<int:campaign_pk>/council/", views.CouncilView.as_view(), name="council"),
     path("members/<int:pk>/edit/", views.MemberEditView.as_view(), name="member_edit"),
     path("members/<int:pk>/remove/", views.MemberRemoveView.as_view(), name="member_remove"),

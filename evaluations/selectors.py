@@ -437,7 +437,25 @@ def results_table(council: Council, *, viewer=None) -> ResultsTable:
         owed = sheets_owed_by(viewer, council)
         for row in table.rows:
             row.hidden = not may_see_others_scores(viewer, council, row.registration.pk, owed=owed)
+        _rank_without_hidden(table.rows)
     return table
+
+
+def _rank_without_hidden(rows: list[ResultRow]) -> None:
+    """A hidden row must not be placed by its neighbours: it goes last in its kind,
+    without a rank, and the other rows are ranked among themselves (no gap)."""
+    shown = [row for row in rows if not row.hidden and row.outcome.rank is not None]
+    ranks = {
+        id(row): 1 + sum(1 for other in shown if other.outcome.kind == row.outcome.kind and other.outcome.rank < row.outcome.rank)
+        for row in shown
+    }
+    for row in rows:
+        if row.hidden:
+            row.outcome.rank = None
+        elif id(row) in ranks:
+            row.outcome.rank = ranks[id(row)]
+    kind_order = {kind: index for index, kind in enumerate(DvkModel.Kind.values)}
+    rows.sort(key=lambda row: (kind_order.get(row.outcome.kind, 9), row.hidden, row.registration.pk if row.hidden else 0))
 
 
 def unit_results(user) -> QuerySet[Result]:

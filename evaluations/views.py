@@ -12,7 +12,9 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -55,13 +57,31 @@ class NotFoundFirstMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+class CouncilNotStarted(Exception):
+    def __init__(self, campaign: Campaign):
+        self.campaign = campaign
+
+
+def _start_page(request, campaign: Campaign, campaigns=()):
+    """A campaign without a council: staff are offered to form it (a POST; a GET
+    never creates one)."""
+    context = {"campaign": campaign, "campaigns": campaigns, "next": request.get_full_path()}
+    return TemplateResponse(request, "evaluations/start.html", context)
+
+
 class CouncilMixin(NotFoundFirstMixin):
     """A page of one campaign's council, given by ``campaign_pk``. Staff of the district
-    open it (creating the council with its defaults the first time); anyone without
-    ``permission_required`` on the council gets a 404."""
+    open it; before the council exists a GET offers to form it and a POST forms it with
+    its defaults. Anyone without ``permission_required`` on the council gets a 404."""
 
     permission_required = "evaluations.manage_council"
     resolve_first = "council"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except CouncilNotStarted as missing:
+            return _start_page(request, missing.campaign)
 
     @cached_property
     def council(self) -> Council:
@@ -71,6 +91,8 @@ class CouncilMixin(NotFoundFirstMixin):
         if council is None:
             if not is_staff_of_campaign(user, campaign):
                 raise Http404
+            if self.request.method != "POST":
+                raise CouncilNotStarted(campaign)
             council = services.ensure_council(campaign, by=user)
         if not user.has_perm(self.permission_required, council):
             raise Http404
@@ -104,7 +126,10 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if not request.user.is_organiser_staff:
             return redirect("evaluations:queue")
-        return super().get(request, *args, **kwargs)
+        try:
+            return super().get(request, *args, **kwargs)
+        except CouncilNotStarted as missing:
+            return _start_page(request, missing.campaign, selectors.campaigns_managed_by(request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -115,7 +140,9 @@ class HomeView(LoginRequiredMixin, TemplateView):
             return context
         wanted = self.request.GET.get("campaign")
         campaign = next((c for c in campaigns if str(c.pk) == wanted), campaigns[0])
-        council = services.ensure_council(campaign, by=user)
+        council = Council.objects.filter(campaign=campaign).first()
+        if council is None:
+            raise CouncilNotStarted(campaign)
         criteria = selectors.criteria_by_kind(campaign)
         candidates = list(selectors.nomination_candidates(campaign))
         context.update(
@@ -133,6 +160,20 @@ class HomeView(LoginRequiredMixin, TemplateView):
             waiting_report_count=sum(1 for r in candidates if r.status == Registration.Status.ACCEPTED and not r.final_submitted),
         )
         return context
+
+
+class CouncilStartView(LoginRequiredMixin, View):
+    """Form the campaign's council with its default settings and criteria."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, campaign_pk):
+        campaign = get_object_or_404(selectors.campaigns_managed_by(request.user), pk=campaign_pk)
+        services.ensure_council(campaign, by=request.user)
+        wanted = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}) and wanted.startswith("/"):
+            return redirect(wanted)
+        return redirect(f"{reverse('evaluations:home')}?campaign={campaign.pk}")
 
 
 class CouncilView(CouncilMixin, TemplateView):
@@ -245,7 +286,8 @@ class CriteriaView(CouncilMixin, TemplateView):
     template_name = "evaluations/criteria.html"
 
     def _sets(self) -> dict[str, CriteriaSet]:
-        services.ensure_default_criteria(self.campaign, by=self.request.user)
+        if self.request.method == "POST":
+            services.ensure_default_criteria(self.campaign, by=self.request.user)
         return {s.kind: s for s in CriteriaSet.objects.filter(campaign=self.campaign).prefetch_related("criteria")}
 
     def _forms_for(self, criteria_set: CriteriaSet, data=None):

@@ -83,6 +83,27 @@ def _same_name_error() -> ValidationError:
     return ValidationError({"name": constraint.violation_error_message})
 
 
+# What decides how a model is appraised (which criteria set, which ranking table).
+SCORING_FIELDS = ("kind",)
+# Apps above this one say when those fields are frozen: ``rule(model)`` returns the
+# reason (the registrations app: a registration of the model is in appraisal or has results).
+_scoring_freeze_rules: list = []
+
+
+def register_scoring_freeze_rule(rule) -> None:
+    if rule not in _scoring_freeze_rules:
+        _scoring_freeze_rules.append(rule)
+
+
+def _check_scoring_fields(model: DvkModel, before: dict) -> None:
+    if all(getattr(model, name) == before[name] for name in SCORING_FIELDS):
+        return
+    for rule in _scoring_freeze_rules:
+        reason = rule(model)
+        if reason:
+            raise TransitionNotAllowed(reason)
+
+
 def update_model(model: DvkModel, *, by, expected_updated_at=None, **fields) -> DvkModel:
     """Change a model's own description. With ``expected_updated_at`` (the value the
     form was opened with) a save made meanwhile by someone else is refused, not overwritten."""
@@ -93,7 +114,9 @@ def update_model(model: DvkModel, *, by, expected_updated_at=None, **fields) -> 
         if expected_updated_at is not None and model.updated_at != expected_updated_at:
             raise StaleEdit(_("Mô hình này vừa được người khác cập nhật. Hãy tải lại trang để xem bản mới rồi sửa lại."))
         before = _snapshot(model)
+        frozen = {name: getattr(model, name) for name in SCORING_FIELDS}
         _apply(model, fields)
+        _check_scoring_fields(model, frozen)
         model.full_clean()
         model.save()
         after = _snapshot(model)

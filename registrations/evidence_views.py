@@ -4,11 +4,13 @@ among what the user may see (another unit's file is a 404)."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
+from accounts import once
 from campaign.uploads import download_name
 
 from . import services
@@ -49,9 +51,13 @@ class EvidenceUploadView(LoginRequiredMixin, View):
                 return _back_to_owner(registration.pk, kind)
         upload = form.cleaned_data["file"]
         try:
-            evidence = services.add_evidence(
-                registration, upload, by=request.user, report=report, caption=form.cleaned_data["caption"]
-            )
+            with transaction.atomic():
+                if not once.claim(form.once_token, request.user):
+                    messages.info(request, _("Tệp này vừa được tải lên từ cùng biểu mẫu; không lưu thêm bản nữa."))
+                    return _back_to_owner(registration.pk, kind)
+                evidence = services.add_evidence(
+                    registration, upload, by=request.user, report=report, caption=form.cleaned_data["caption"]
+                )
         except RegistrationError as error:
             messages.error(request, error.message)
         else:

@@ -25,7 +25,10 @@ class RegistrationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Loại"), field_name="model__kind", choices=DvkModel.Kind.choices, empty_label=_("Mô hình và điển hình")
     )
-    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Status.choices, empty_label=_("Mọi trạng thái"))
+    # The status the reader may see: a unit cannot find its results by filtering before publication.
+    status = django_filters.ChoiceFilter(
+        label=_("Trạng thái"), field_name="shown_status", choices=Status.choices, empty_label=_("Mọi trạng thái")
+    )
     ethnic_minority = django_filters.ChoiceFilter(
         label=_("Vùng đồng bào DTTS"), choices=YES_NO, method="filter_flag", empty_label=_("Không lọc")
     )

@@ -26,6 +26,7 @@ from .filters import RegistrationFilter
 from .forms import EvidenceUploadForm, NewRegistrationForm, RegistrationForm, ReturnForm
 from .models import CONTENT_FIELDS, ProgressReport, Registration, Status
 from .selectors import (
+    as_shown,
     campaigns_visible_to,
     history_of,
     open_campaign_for,
@@ -33,6 +34,7 @@ from .selectors import (
     registration_detail,
     registration_list,
     registrations_visible_to,
+    results_withheld,
     reviewable_by,
     status_counts,
     unit_registrations,
@@ -82,6 +84,7 @@ class RegistrationListView(LoginRequiredMixin, FilteredRegistrationsMixin, Filte
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query"] = query.urlencode()
+        context["registrations"] = as_shown(context["registrations"])
         context["is_reviewer"] = self.request.user.is_organiser_staff
         filterset = context["filter"]
         campaign = filterset.form.cleaned_data.get("campaign") if filterset.is_valid() else None
@@ -97,7 +100,7 @@ class RegistrationExportView(LoginRequiredMixin, FilteredRegistrationsMixin, Vie
     def get(self, request):
         filterset = self.filterset_class(**self.get_filterset_kwargs(self.filterset_class))
         rows = filterset.qs if filterset.is_valid() else Registration.objects.none()
-        workbook = build_workbook([(_("Đăng ký thi đua"), exports.headers(), exports.rows(rows))])
+        workbook = build_workbook([(_("Đăng ký thi đua"), exports.headers(), exports.rows(as_shown(rows)))])
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         return workbook_response(workbook, f"dang-ky-thi-dua-{stamp}.xlsx")
 
@@ -121,7 +124,7 @@ class UnitHomeView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         units = list(user.units().filter(pk__in=user.focal_unit_ids()).order_by(by_name()))
         campaign = open_campaign_for(units[0]) if units else None
-        registrations = list(unit_registrations(user, campaign)) if campaign else []
+        registrations = as_shown(unit_registrations(user, campaign)) if campaign else []
         for registration in registrations:
             reports = {report.kind: report for report in registration.reports.all()}
             registration.interim_report = reports.get(ProgressReport.Kind.INTERIM)
@@ -302,6 +305,10 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         registration = get_object_or_404(registration_detail(user), pk=kwargs["pk"])
+        history = history_of(registration)
+        if results_withheld(registration):
+            history = history.exclude(action="registration.appraised")
+        as_shown([registration])
         reports = {report.kind: report for report in registration.reports.all()}
         for_unit = rules.has_perm("registrations.act_for_unit", user, registration)
         report_rows = []
@@ -333,7 +340,7 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
             can_review=lifecycle.may_take(user, registration, "accept"),
             missing=services.missing_fields(registration) if registration.is_editable else {},
             due=registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=registration.unit),
-            history=list(history_of(registration)[:50]),
+            history=list(history[:50]),
             upload_form=EvidenceUploadForm(),
             return_form=ReturnForm(),
         )
