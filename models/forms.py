@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.collation import by_name
+from accounts.date_inputs import DayMonthYearInput
 from accounts.models import Unit
 
 from .models import EARLIEST_BIRTH_YEAR, DvkModel, Field
@@ -27,7 +28,7 @@ class DvkModelForm(forms.ModelForm):
         model = DvkModel
         fields = ["unit", *EDITABLE_FIELDS]
         widgets = {
-            "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "started_on": DayMonthYearInput(),
             "description": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
