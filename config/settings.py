@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
                 "evaluations.context_processors.council",
+                "notifications.context_processors.unread",
             ],
         },
     },

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.collation import by_name
+from audit.models import AuditEntry
 from campaign.dashboard import Cell, Obligation
 from campaign.models import Campaign, Deadline, DueDate
 from models.models import DvkModel
@@ -562,3 +563,16 @@ def published_results_obligations(user, campaign: Campaign) -> list:
             sort_key=(9,),
         )
     ]
+
+
+def reopen_reason(sheet) -> str:
+    """Why the chair sent this draft sheet back, from the ledger entry of the last
+    reopening; empty when it was never reopened or has been submitted since."""
+    if sheet is None or sheet.is_submitted:
+        return ""
+    entry = (
+        AuditEntry.objects.filter(object_type="evaluations.scoresheet", object_id=str(sheet.pk), action="scoresheet.reopened")
+        .order_by("-sequence")
+        .first()
+    )
+    return (entry.after or {}).get("reason", "") if entry else ""

@@ -7,6 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Thông báo")
 
     def ready(self):
-        from . import receivers
+        from . import events, receivers
 
         receivers.connect()
+        events.connect()
