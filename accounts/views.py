@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -10,9 +10,15 @@ from .collation import by_name
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
-    """Everyone's landing page: what their roles let them do, with links into the apps."""
+    """Everyone's landing page: what their roles let them do, with links into the apps.
+    A visitor who is not signed in sees the public showcase instead of a login form."""
 
     template_name = "home.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect("showcase:index")
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ProfileView(LoginRequiredMixin, TemplateView):
