@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from audit.models import AuditEntry
 from campaign.models import PlanItem
+from notifications.models import Notification
 from reports.document import build_document
 from reports.exceptions import NeedsConfirmation
 from reports.models import ReportFile, SummaryReport
@@ -91,3 +92,11 @@ def test_signed_pdf_is_sealed_in_the_ledger_and_its_digest_shown_on_the_report_p
 def test_ledger_head_is_the_hash_of_the_latest_audit_entry(report, board_head):
     sign_report(report, by=board_head, confirmed=CODES)
     assert ledger_head() == AuditEntry.objects.order_by("-sequence").first().hash
+
+
+def test_signing_tells_the_boards_staff_but_not_the_signer(report, populated, board_head, staff_user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_report(report, by=board_head, confirmed=CODES)
+    told = list(Notification.objects.values_list("user__username", "url"))
+    assert told == [(staff_user.username, reverse("reports:edit", args=[report.pk]))]
+    assert Notification.objects.get().title == f"Báo cáo “{report}” đã được ký ban hành"
