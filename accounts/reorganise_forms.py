@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .date_inputs import DayMonthYearField
 from .models import Unit
 from .selectors import ORGANISER_KINDS, member_units_manageable_by, units_manageable_by
 from .services import LETTERHEAD_FIELDS
@@ -14,15 +15,8 @@ from .services import LETTERHEAD_FIELDS
 EARLIEST_EFFECTIVE = datetime.date(1945, 9, 2)
 
 
-class DateInput(forms.DateInput):
-    input_type = "text"
-
-    def __init__(self):
-        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-
-
 class _ReorganisationForm(forms.Form):
-    effective_on = forms.DateField(label=_("Có hiệu lực từ ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], widget=DateInput())
+    effective_on = DayMonthYearField(label=_("Có hiệu lực từ ngày"))
     decision = forms.CharField(
         label=_("Căn cứ"), max_length=200, required=False, help_text=_("Ví dụ: Nghị quyết số 1671/NQ-UBTVQH15 ngày 16/6/2025.")
     )

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -13,9 +13,15 @@ from .todo import todo_for
 
 class HomeView(LoginRequiredMixin, TemplateView):
     """Everyone's landing page: what they must do ("Việc cần làm", most urgent first),
-    then what their roles let them do, with links into the apps."""
+    then what their roles let them do, with links into the apps. A visitor who is not
+    signed in sees the public showcase instead of a login form."""
 
     template_name = "home.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect("showcase:index")
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -330,6 +330,8 @@ def seed(stdout=None) -> None:
         recipients=RECIPIENTS,
         signer_title="TRƯỞNG BAN",
         signer_name="Lê Đình Thủy",
+        # The 2020 plan sent registrations first and evidence with the reports.
+        requires_evidence=False,
     )
     progress = []
     for order, (name, starts_on, ends_on, tasks) in enumerate(PLAN, start=1):

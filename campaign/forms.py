@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from accounts.collation import by_name
+from accounts.date_inputs import DayMonthYearField
 from accounts.models import Unit
 from accounts.once import OnceOnlyFormMixin
 
@@ -13,19 +14,8 @@ from .models import Acknowledgement, Campaign, Deadline, Document, PlanItem, Pla
 from .services import CAMPAIGN_FIELDS, DEADLINE_FIELDS, PERIOD_FIELDS
 from .uploads import check_upload
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-class DateField(forms.DateField):
-    """A date typed as dd/mm/yyyy or picked in the browser's calendar; never read as
-    month/day."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
-        kwargs.setdefault("error_messages", {"invalid": _("Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm.")})
-        super().__init__(**kwargs)
+# A date typed as dd/mm/yyyy whatever the browser's language; never read as month/day.
+DateField = DayMonthYearField
 
 
 class LinesField(forms.CharField):

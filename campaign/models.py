@@ -46,6 +46,11 @@ class Campaign(models.Model):
         default=1,
         help_text=_("1: các đơn vị trực thuộc (xã, phường, đoàn thể); 2: cả thôn, tổ dân phố của các đơn vị ấy."),
     )
+    requires_evidence = models.BooleanField(
+        _("bắt buộc có minh chứng khi gửi đăng ký"),
+        default=True,
+        help_text=_("Đơn vị phải tải lên ít nhất một tệp minh chứng thì mới gửi được đăng ký."),
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -30,6 +30,7 @@ CAMPAIGN_FIELDS = (
     "signer_title",
     "signer_name",
     "coverage_depth",
+    "requires_evidence",
 )
 ITEM_FIELDS = ("period", "order", "title", "description", "lead_unit", "due_date")
 PERIOD_FIELDS = ("name", "starts_on", "ends_on", "order")

@@ -9,12 +9,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.collation import by_name
+from accounts.date_inputs import DayMonthYearTimeInput
 from accounts.models import Unit, User
 
 from .models import Council, CouncilMember
 from .services import COUNCIL_SETTINGS, SCORING_SETTINGS, check_points
 
-DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y"]
+DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
 def _helper() -> FormHelper:
@@ -25,9 +26,9 @@ def _helper() -> FormHelper:
 
 
 class DateTimeField(forms.DateTimeField):
-    """A moment picked in the browser (or typed dd/mm/yyyy hh:mm), in Vietnam time."""
+    """A moment typed dd/mm/yyyy hh:mm whatever the browser's language, in Vietnam time."""
 
-    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    widget = DayMonthYearTimeInput
 
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", DATETIME_INPUT_FORMATS)
@@ -262,14 +263,14 @@ class ScoreField(forms.Field):
     def __init__(self, *, max_points: Decimal, **kwargs):
         self.max_points = max_points
         kwargs.setdefault("required", False)
+        kwargs.setdefault("localize", True)
         kwargs.setdefault(
             "widget",
-            forms.NumberInput(
+            # A text box, so that 19,5 shows with the decimal comma like every other number.
+            forms.TextInput(
                 attrs={
-                    "min": "0",
-                    "max": str(max_points),
-                    "step": "0.5",
                     "inputmode": "decimal",
+                    "autocomplete": "off",
                     "class": "form-control score-input",
                     "data-score-input": "",
                     "data-max": str(max_points),

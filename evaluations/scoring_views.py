@@ -120,6 +120,7 @@ class ScoresheetView(AssignmentMixin, TemplateView):
             campaign=council.campaign,
             window=window,
             sheet=sheet,
+            reopen_reason=selectors.reopen_reason(sheet),
             form=form,
             readonly=readonly,
             submitted=submitted,

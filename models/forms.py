@@ -4,16 +4,20 @@ import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.collation import by_name
+from accounts.date_inputs import DayMonthYearInput
 from accounts.models import Unit
 
 from .models import EARLIEST_BIRTH_YEAR, DvkModel, Field
 from .selectors import replication_candidates
 from .services import EDITABLE_FIELDS, PERSON_FIELDS
+
+NAME_MAX_LENGTH = 150
 
 
 class DvkModelForm(forms.ModelForm):
@@ -27,7 +31,7 @@ class DvkModelForm(forms.ModelForm):
         model = DvkModel
         fields = ["unit", *EDITABLE_FIELDS]
         widgets = {
-            "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "started_on": DayMonthYearInput(),
             "description": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
@@ -56,6 +60,14 @@ class DvkModelForm(forms.ModelForm):
         replicates.label_from_instance = lambda model: f"{model.name} – {model.unit.name}"
         replicates.empty_label = _("(không nhân rộng từ mô hình nào)")
         self.fields["field"].choices = [("", _("— Chọn lĩnh vực —")), *Field.choices]
+        # A name is read on one line of a list or a certificate: 150 characters at most,
+        # counted as they are typed.
+        name = self.fields["name"]
+        name.max_length = NAME_MAX_LENGTH
+        name.validators = [v for v in name.validators if not isinstance(v, MaxLengthValidator)] + [
+            MaxLengthValidator(NAME_MAX_LENGTH, _("Tên dài tối đa %(limit_value)d ký tự; tên đang nhập có %(show_value)d ký tự."))
+        ]
+        name.widget.attrs.update({"maxlength": NAME_MAX_LENGTH, "data-counter": ""})
         this_year = timezone.localdate().year
         self.fields["person_birth_year"].widget.attrs.update({"min": EARLIEST_BIRTH_YEAR, "max": this_year})
         if not creating and not self.is_bound:

@@ -9,7 +9,8 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from accounts import todo
 
-        from . import obligations, receivers
+        from . import events, obligations, receivers
 
         receivers.connect()
+        events.connect()
         todo.register(obligations.todo_items)

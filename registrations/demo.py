@@ -337,6 +337,8 @@ def seed_present(stdout=None) -> None:
         registration = services.create_registration(campaign=campaign, model=model, by=focal, data=PRESENT_CONTENT)
         if state == "draft":
             continue
+        photo = ContentFile(_image(name, "jpeg"), name="Ra quân thực hiện mô hình.jpg")
+        services.add_evidence(registration, photo, by=focal, caption="Ra quân thực hiện mô hình")
         services.submit_registration(registration, by=focal)
         if state == "returned":
             services.return_registration(registration, by=reviewer, reason=PRESENT_RETURN_REASON)

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.once import OnceOnlyFormMixin
 from models.models import DvkModel
 
-from .evidence import ACCEPT_ATTRIBUTE, max_upload_bytes
+from .evidence import ACCEPT_ATTRIBUTE, inspect_upload, max_upload_bytes
+from .exceptions import EvidenceRejected
 from .models import CONTENT_FIELDS, REQUIRED_FOR_SUBMISSION, ProgressReport, Registration
 
 CONTENT_HELP = {
@@ -31,20 +32,56 @@ class VersionedForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class EvidenceFilesField(forms.FileField):
+    """Several evidence files chosen at once, each judged by its content here so that a
+    refused file is named on the form before anything is saved."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = [file for file in (data if isinstance(data, list | tuple) else [data]) if file]
+        cleaned = [super(EvidenceFilesField, self).clean(file, initial) for file in files]
+        errors = []
+        for upload in cleaned:
+            try:
+                inspect_upload(upload)
+            except EvidenceRejected as error:
+                errors.append(error.message)
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
+def evidence_help() -> str:
+    limit_mb = max_upload_bytes() // (1024 * 1024)
+    return _("PDF, ảnh JPG/PNG, Word (DOCX) hoặc Excel (XLSX); tối đa %(limit)s MB mỗi tệp.") % {"limit": limit_mb}
+
+
 class RegistrationForm(VersionedForm):
+    evidence = EvidenceFilesField(label=_("Thêm tệp minh chứng"), required=False)
+
     class Meta:
         model = Registration
         fields = CONTENT_FIELDS
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in CONTENT_FIELDS}
         help_texts = CONTENT_HELP
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, requires_evidence: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
         for name in REQUIRED_FOR_SUBMISSION:
             field = self.fields[name]
             field.label = f"{field.label} *"
+        evidence = self.fields["evidence"]
+        evidence.help_text = evidence_help()
+        evidence.widget.attrs.update({"accept": ACCEPT_ATTRIBUTE, "data-max-bytes": max_upload_bytes()})
+        if requires_evidence:
+            evidence.label = _("Tệp minh chứng (cần ít nhất một tệp để gửi) *")
 
 
 class NewRegistrationForm(RegistrationForm):
@@ -53,7 +90,7 @@ class NewRegistrationForm(RegistrationForm):
 
     model = forms.ModelChoiceField(label=_("Mô hình, điển hình"), queryset=DvkModel.objects.none(), empty_label=None)
 
-    field_order = ["model", *CONTENT_FIELDS]
+    field_order = ["model", *CONTENT_FIELDS, "evidence"]
 
     def __init__(self, *args, models=None, **kwargs):
         super().__init__(*args, **kwargs)

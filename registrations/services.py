@@ -119,13 +119,30 @@ def _last_edit(obj, action: str) -> AuditEntry | None:
     )
 
 
+EVIDENCE_ITEM = "evidence"
+
+
+def has_own_evidence(registration: Registration) -> bool:
+    """At least one file attached to the registration itself (not to a report); uses
+    the ``own_evidence`` prefetch when the detail selector made it."""
+    prefetched = getattr(registration, "own_evidence", None)
+    if prefetched is not None:
+        return bool(prefetched)
+    return Evidence.objects.filter(registration=registration, report__isnull=True).exists()
+
+
 def missing_fields(registration: Registration) -> dict[str, str]:
-    """The required content fields still empty, name → label, in form order."""
-    return {
+    """What must still be given before sending, name → label, in form order: the
+    required content fields still empty, then the evidence when the campaign asks
+    for at least one file."""
+    missing = {
         name: str(Registration._meta.get_field(name).verbose_name).capitalize()
         for name in REQUIRED_FOR_SUBMISSION
         if not (getattr(registration, name) or "").strip()
     }
+    if registration.campaign.requires_evidence and not has_own_evidence(registration):
+        missing[EVIDENCE_ITEM] = _("Minh chứng (ít nhất một tệp)")
+    return missing
 
 
 # Registrations ----------------------------------------------------------------------

@@ -151,6 +151,37 @@ def _content(form) -> dict:
     return {name: form.cleaned_data.get(name, "") for name in CONTENT_FIELDS}
 
 
+def _attach_evidence(request, registration, form) -> list[str]:
+    """Store the files chosen on the form; the messages of any the service refused."""
+    refused = []
+    for upload in form.cleaned_data.get("evidence") or []:
+        try:
+            services.add_evidence(registration, upload, by=request.user)
+        except RegistrationError as error:
+            refused.append(error.message)
+    return refused
+
+
+def _after_save(request, registration, refused: list[str]) -> HttpResponseRedirect:
+    """One message for a save, whether or not it also asked to send."""
+    if refused:
+        messages.error(request, " ".join([_("Đã lưu bản nháp nhưng chưa lưu được minh chứng:"), *refused]))
+        return redirect("registrations:edit", registration.pk)
+    if request.POST.get("action") == "submit":
+        return _submit_and_redirect(request, registration, saved=True)
+    messages.success(request, _("Đã lưu bản nháp."))
+    return redirect("registrations:detail", registration.pk)
+
+
+def mark_missing(form, missing: dict[str, str]) -> None:
+    """Each item still missing before sending, marked on its own field."""
+    for name in missing:
+        if name == services.EVIDENCE_ITEM:
+            form.add_error(name, _("Cần tải lên ít nhất một tệp minh chứng trước khi gửi."))
+        elif name in form.fields:
+            form.add_error(name, _("Cần điền mục này trước khi gửi."))
+
+
 class RegistrationCreateView(LoginRequiredMixin, TemplateView):
     """Register one of the unit's models in the open campaign of its district."""
 
@@ -183,8 +214,10 @@ class RegistrationCreateView(LoginRequiredMixin, TemplateView):
     def eligible_models(self):
         return own_models(self.request.user, unregistered_in=self.campaign)
 
-    def get_form(self, data=None):
-        form = NewRegistrationForm(data, models=self.eligible_models(), initial={"model": self.model})
+    def get_form(self, data=None, files=None):
+        form = NewRegistrationForm(
+            data, files, models=self.eligible_models(), initial={"model": self.model}, requires_evidence=self.campaign.requires_evidence
+        )
         if self.model is not None:
             form.fields["model"].widget = form.fields["model"].hidden_widget()
         return form
@@ -198,7 +231,7 @@ class RegistrationCreateView(LoginRequiredMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        form = self.get_form(request.POST)
+        form = self.get_form(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         try:
@@ -208,22 +241,25 @@ class RegistrationCreateView(LoginRequiredMixin, TemplateView):
         except RegistrationError as error:
             form.add_error(None, error.message)
             return self.render_to_response(self.get_context_data(form=form))
-        messages.success(request, _("Đã lưu bản nháp đăng ký. Hãy bổ sung minh chứng rồi bấm “Gửi đăng ký”."))
-        if request.POST.get("action") == "submit":
-            return _submit_and_redirect(request, registration)
-        return redirect("registrations:detail", registration.pk)
+        return _after_save(request, registration, _attach_evidence(request, registration, form))
 
 
-def _submit_and_redirect(request, registration) -> HttpResponseRedirect:
+def _submit_and_redirect(request, registration, *, saved: bool = False) -> HttpResponseRedirect:
+    """Send, then say in one message what happened; when something is missing, back to
+    the form with each missing item marked."""
+    saved_note = _("Đã lưu bản nháp nhưng chưa gửi.") + " " if saved else ""
     try:
         services.submit_registration(registration, by=request.user)
     except IncompleteRegistration as error:
-        messages.error(request, error.message)
-        return redirect("registrations:edit", registration.pk)
+        messages.error(request, saved_note + error.message)
+        return HttpResponseRedirect(reverse("registrations:edit", args=[registration.pk]) + "?check=1")
     except RegistrationError as error:
-        messages.error(request, error.message)
+        messages.error(request, saved_note + error.message)
         return redirect("registrations:detail", registration.pk)
-    messages.success(request, _("Đã gửi đăng ký đến Ban Dân vận Huyện ủy."))
+    if saved:
+        messages.success(request, _("Đã lưu và gửi đăng ký đến Ban Dân vận Huyện ủy."))
+    else:
+        messages.success(request, _("Đã gửi đăng ký đến Ban Dân vận Huyện ủy."))
     return redirect("registrations:detail", registration.pk)
 
 
@@ -244,20 +280,34 @@ class RegistrationEditView(LoginRequiredMixin, TemplateView):
             return redirect("registrations:detail", self.registration.pk)
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form(self, data=None, files=None, instance=None):
+        instance = instance or self.registration
+        return RegistrationForm(data, files, instance=instance, requires_evidence=instance.campaign.requires_evidence)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", RegistrationForm(instance=self.registration))
+        missing = services.missing_fields(self.registration)
+        if "form" not in context:
+            if self.request.GET.get("check") and missing:
+                # Back from a refused send: the saved values, each missing item marked.
+                data = {name: getattr(self.registration, name) for name in CONTENT_FIELDS}
+                context["form"] = self.get_form({**data, "version": self.registration.version})
+                context["form"].is_valid()
+                mark_missing(context["form"], missing)
+            else:
+                context["form"] = self.get_form()
         context.update(
             registration=self.registration,
             campaign=self.registration.campaign,
             chosen_model=self.registration.model,
-            missing=services.missing_fields(self.registration),
+            evidence=list(self.registration.evidence.filter(report__isnull=True).order_by("uploaded_at", "pk")),
+            missing=missing,
             due=self.registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=self.registration.unit),
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        form = RegistrationForm(request.POST, instance=Registration.objects.get(pk=self.registration.pk))
+        form = self.get_form(request.POST, request.FILES, instance=Registration.objects.get(pk=self.registration.pk))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         try:
@@ -270,29 +320,7 @@ class RegistrationEditView(LoginRequiredMixin, TemplateView):
         except RegistrationError as error:
             messages.error(request, error.message)
             return redirect("registrations:detail", self.registration.pk)
-        if request.POST.get("action") != "submit":
-            messages.success(request, _("Đã lưu bản nháp."))
-            return redirect("registrations:detail", registration.pk)
-        try:
-            services.submit_registration(registration, by=request.user)
-        except IncompleteRegistration as error:
-            # The draft is saved; show the form again, on the new version, with what is missing.
-            data = request.POST.copy()
-            data["version"] = str(registration.version)
-            form = RegistrationForm(data, instance=registration)
-            form.is_valid()
-            for name in error.missing:
-                form.add_error(name, _("Cần điền mục này trước khi gửi."))
-            form.add_error(None, error.message)
-            messages.success(request, _("Đã lưu bản nháp."))
-            self.registration = registration
-            return self.render_to_response(self.get_context_data(form=form))
-        except RegistrationError as error:
-            messages.warning(request, _("Đã lưu bản nháp nhưng chưa gửi được."))
-            messages.error(request, error.message)
-            return redirect("registrations:detail", registration.pk)
-        messages.success(request, _("Đã lưu và gửi đăng ký đến Ban Dân vận Huyện ủy."))
-        return redirect("registrations:detail", registration.pk)
+        return _after_save(request, registration, _attach_evidence(request, registration, form))
 
 
 # The detail page --------------------------------------------------------------------

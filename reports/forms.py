@@ -3,6 +3,8 @@ from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.date_inputs import DayMonthYearInput
+
 from .models import SummaryReport
 from .services import EDITABLE_FIELDS
 
@@ -67,7 +69,7 @@ class SummaryReportForm(forms.ModelForm):
         model = SummaryReport
         fields = [name for name in EDITABLE_FIELDS if name not in ("recipients", "recommendations")]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DayMonthYearInput(),
             "subject": forms.Textarea(attrs={"rows": 2}),
             "assessment": forms.Textarea(attrs={"rows": 12}),
             "direction": forms.Textarea(attrs={"rows": 10}),

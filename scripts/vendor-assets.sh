@@ -19,9 +19,13 @@ HTMX_VERSION="2.0.11"
 HTMX_INTEGRITY="sha512-Thx/WtpeOQqSrqBCw/A1cwGJGg4UrVa3+sW0GmrM3p4gJgO89ecH4qtbnyzDDWFvBTqjnIMCgELTNt636dtamA=="
 CHARTJS_VERSION="4.6.1"
 CHARTJS_INTEGRITY="sha512-hJyniucsFmq//EvXYvJ6c6mahPoI3kaxdjVH8awTaJ/fDNWeSqqqArixMJWkWNN6fcYvPU3HneSANFNYtRi61g=="
+# For the browser tests only (tests/e2e/vendor/), never served by the portal.
+AXE_VERSION="4.14.1"
+AXE_INTEGRITY="sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENDOR="$REPO_ROOT/static/vendor"
+TEST_VENDOR="$REPO_ROOT/tests/e2e/vendor"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/vendor-assets.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
@@ -62,6 +66,7 @@ fetch bootstrap "$BOOTSTRAP_VERSION" "$BOOTSTRAP_INTEGRITY"
 fetch bootstrap-icons "$ICONS_VERSION" "$ICONS_INTEGRITY"
 fetch htmx.org "$HTMX_VERSION" "$HTMX_INTEGRITY"
 fetch chart.js "$CHARTJS_VERSION" "$CHARTJS_INTEGRITY"
+fetch axe-core "$AXE_VERSION" "$AXE_INTEGRITY"
 
 # Only the directories this script owns are replaced.
 rm -rf "$VENDOR/bootstrap" "$VENDOR/bootstrap-icons" "$VENDOR/htmx" "$VENDOR/chartjs"
@@ -103,6 +108,20 @@ else
     strip_sourcemap "$VENDOR/chartjs/chart.umd.js"
 fi
 put "$src/LICENSE.md"                       "$VENDOR/chartjs/LICENSE.md"
+
+# axe-core, the accessibility checker the browser tests inject into each page.
+rm -rf "$TEST_VENDOR/axe-core"
+src="$WORK/axe-core/package"
+put "$src/axe.min.js"                       "$TEST_VENDOR/axe-core/axe.min.js"
+put "$src/LICENSE"                          "$TEST_VENDOR/axe-core/LICENSE"
+strip_sourcemap "$TEST_VENDOR/axe-core/axe.min.js"
+cat > "$TEST_VENDOR/README.md" <<EOF
+# Vendored for the browser tests only
+
+\`axe-core/axe.min.js\` and its \`LICENSE\` ($(license_of axe-core)) are copied verbatim from the npm
+tarball \`axe-core@${AXE_VERSION}\` by \`scripts/vendor-assets.sh\`, which pins and checks its
+sha512 integrity. The portal never serves it; tests/e2e/test_accessibility.py injects it.
+EOF
 
 # Refuse remote references in the vendored CSS (data: URIs and relative paths only).
 if grep -HnoE 'url\([[:space:]]*["'\'']?(https?:)?//' "$VENDOR"/bootstrap/css/*.css "$VENDOR"/bootstrap-icons/font/*.css; then

@@ -43,10 +43,13 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(client, staff_user):
     assert "_auth_user_id" not in client.session
 
 
-def test_home_requires_login(client, db):
+def test_a_visitor_to_home_sees_the_public_showcase_with_a_way_to_log_in(client, db):
     response = client.get(reverse("home"))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("accounts:login"))
+    assert response.url == reverse("showcase:index")
+    showcase = client.get(response.url)
+    assert showcase.status_code == 200
+    assert f'href="{reverse("accounts:login")}"' in showcase.content.decode()
 
 
 def test_logout_is_a_post(staff_client):

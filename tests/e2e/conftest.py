@@ -48,21 +48,40 @@ def playwright_browser():
 
 
 @pytest.fixture
-def page(request, playwright_browser, live_server, artifacts_dir):
-    context = playwright_browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", accept_downloads=True)
-    # Generous: a page may render a PDF within the request, on a machine shared by every xdist worker.
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.base_url = live_server.url
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.js_errors = errors
-    yield page
+def open_page(request, playwright_browser, live_server, artifacts_dir):
+    """A page in a fresh browser context: ``open_page(locale="en-US", viewport=...)``.
+    Each keeps a screenshot when the test fails."""
+    contexts = []
+
+    def open_page(*, locale: str = "vi-VN", **options):
+        context = playwright_browser.new_context(
+            locale=locale, timezone_id="Asia/Ho_Chi_Minh", accept_downloads=True, **options
+        )
+        # Generous: a page may render a PDF within the request, on a machine shared by every xdist worker.
+        context.set_default_timeout(30_000)
+        page = context.new_page()
+        page.base_url = live_server.url
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.js_errors = errors
+        contexts.append((context, page))
+        return page
+
+    yield open_page
     failed = getattr(request.node, "rep_call", None)
-    if failed is not None and failed.failed:
-        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
-        page.screenshot(path=str(artifacts_dir / f"{name}.png"), full_page=True)
-    context.close()
+    for number, (context, page) in enumerate(contexts):
+        if failed is not None and failed.failed:
+            name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
+            try:
+                page.screenshot(path=str(artifacts_dir / f"{name}-{number}.png"), full_page=True)
+            except Exception:  # noqa: BLE001, S110 - a screenshot is a courtesy; the failure is reported anyway
+                pass
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
 
 
 def login(page, username: str, password: str = "danvankheo2020") -> None:  # noqa: S107 - demo password

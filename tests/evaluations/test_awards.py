@@ -8,12 +8,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEntry
 from evaluations import awards
 from evaluations.awards import Tally
 from evaluations.models import AwardProposal, ProposalVote, Result
+from notifications.models import Notification
 from tests.factories import (
     AwardProposalFactory,
     CampaignFactory,
@@ -400,3 +402,12 @@ def test_a_decision_dated_in_the_future_is_refused(passed_proposal, staff_user):
         )
     passed_proposal.refresh_from_db()
     assert passed_proposal.status == Status.PASSED
+
+
+def test_opening_voting_invites_every_council_member_to_the_proposal(proposal, members, staff_user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        awards.open_voting(proposal.campaign, [proposal.pk], by=staff_user)
+    invited = sorted(Notification.objects.values_list("user__username", "title", "url"))
+    url = reverse("evaluations:proposal_vote", args=[proposal.pk])
+    title = f"Mời biểu quyết đề nghị khen thưởng “{proposal.nominee}”"
+    assert invited == sorted((member.user.username, title, url) for member in members)

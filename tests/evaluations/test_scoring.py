@@ -111,10 +111,11 @@ def test_saving_through_the_page_shows_the_running_total_and_submitting_makes_it
     client.force_login(members[0].user)
     url = reverse("evaluations:scoresheet", args=[registration.pk])
     page = client.get(url).content.decode()
-    assert "data-score-total>0<" in page and 'step="0.5"' in page and "js/scoresheet.js" in page
+    assert "data-score-total>0<" in page and 'inputmode="decimal"' in page and "js/scoresheet.js" in page
     saved = client.post(url, form_data(registration, [15, 15.5, None, None, None]), follow=True).content.decode()
     assert "Đã lưu bản nháp phiếu chấm." in saved
     assert "data-score-total>30,5<" in saved
+    assert 'value="15,5"' in saved  # the typed score comes back with the decimal comma
     sheet = Scoresheet.objects.get()
     done = client.post(url, form_data(registration, GOOD_MODEL, version=sheet.version, action="submit"), follow=True)
     body = done.content.decode()

@@ -28,6 +28,9 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: f"{n + 12}-KH/BDVHU")
     issued_on = factory.LazyAttribute(lambda o: datetime.date(o.year, 3, 10))
     status = Campaign.Status.PUBLISHED
+    # The portal's default is on; tests of other rules send without files, and the
+    # tests of the evidence rule turn it on (tests/registrations/test_required_evidence.py).
+    requires_evidence = False
 
 
 class DeadlineFactory(factory.django.DjangoModelFactory):

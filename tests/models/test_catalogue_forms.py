@@ -216,3 +216,13 @@ def test_double_submit_does_not_add_the_same_model_twice(focal_client):
     assert again.status_code == 200
     assert again.context["form"].non_field_errors() == ["Đơn vị đã có mô hình, điển hình mang tên này."]
     assert DvkModel.objects.count() == 1
+
+
+def test_a_name_over_150_characters_is_refused_with_the_limit_and_the_box_counts(db, unit):
+    from models.forms import DvkModelForm
+
+    form = DvkModelForm(data={**NEW_MODEL, "name": "M" * 151}, units=[unit])
+    assert not form.is_valid()
+    assert form.errors["name"] == ["Tên dài tối đa 150 ký tự; tên đang nhập có 151 ký tự."]
+    attrs = form.fields["name"].widget.attrs
+    assert (attrs["maxlength"], "data-counter" in attrs) == (150, True)

@@ -75,14 +75,18 @@ def test_create_page_without_a_published_campaign_says_so(focal_client, model, d
 def test_save_and_submit_with_missing_fields_saves_the_draft_and_marks_what_is_missing(focal_client, registration):
     data = {name: getattr(registration, name) for name in CONTENT_FIELDS} | {"situation": "", "timeline": "", "objectives": "Mới"}
     response = focal_client.post(
-        reverse("registrations:edit", args=[registration.pk]), {**data, "version": 1, "action": "submit"}
+        reverse("registrations:edit", args=[registration.pk]), {**data, "version": 1, "action": "submit"}, follow=True
     )
-    assert response.status_code == 200
+    assert response.redirect_chain == [(reverse("registrations:edit", args=[registration.pk]) + "?check=1", 302)]
+    assert messages_of(response) == [
+        "Đã lưu bản nháp nhưng chưa gửi. Chưa thể gửi: còn thiếu các mục Thực trạng, lý do xây dựng, Thời gian thực hiện."
+    ]
     form = response.context["form"]
-    assert form.errors["situation"] == ["Cần điền mục này trước khi gửi."]
-    assert form.errors["timeline"] == ["Cần điền mục này trước khi gửi."]
-    assert form.non_field_errors() == ["Chưa thể gửi: còn thiếu các mục Thực trạng, lý do xây dựng, Thời gian thực hiện."]
-    assert form["version"].value() == "2"
+    assert form.errors == {"situation": ["Cần điền mục này trước khi gửi."], "timeline": ["Cần điền mục này trước khi gửi."]}
+    assert form["version"].value() == 2
+    assert form["objectives"].value() == "Mới"
+    page = response.content.decode()
+    assert page.count('class="invalid-feedback"') + page.count("invalid-feedback ") >= 2
     registration.refresh_from_db()
     assert (registration.status, registration.objectives, registration.version) == (Status.DRAFT, "Mới", 2)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from audit.models import AuditEntry
 from campaign.models import PlanItem
+from notifications.models import Notification
 from reports.document import build_document
 from reports.exceptions import NeedsConfirmation
 from reports.models import ReportFile, SummaryReport
@@ -92,3 +93,11 @@ def test_ledger_head_is_the_hash_of_the_latest_audit_entry_of_the_organisers_cha
     sign_report(report, by=board_head, confirmed=CODES)
     latest = AuditEntry.objects.filter(chain=f"organiser:{report.campaign.owner_id}").order_by("-position").first()
     assert ledger_head(report) == latest.hash
+
+
+def test_signing_tells_the_boards_staff_but_not_the_signer(report, populated, board_head, staff_user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_report(report, by=board_head, confirmed=CODES)
+    told = list(Notification.objects.values_list("user__username", "url"))
+    assert told == [(staff_user.username, reverse("reports:edit", args=[report.pk]))]
+    assert Notification.objects.get().title == f"Báo cáo “{report}” đã được ký ban hành"
