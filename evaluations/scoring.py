@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 import audit
+from audit.models import AuditEntry
 from registrations.models import Status
 
 from . import selectors
@@ -207,3 +208,16 @@ def reopen_scoresheet(scoresheet: Scoresheet, *, reason: str, by) -> Scoresheet:
             after={"status": sheet.status, "reason": reason, "member": sheet.assignment.member_id},
         )
     return sheet
+
+
+def reopen_reason(sheet) -> str:
+    """Why the chair sent this draft sheet back, from the ledger entry of the last
+    reopening; empty when it was never reopened or has been submitted since."""
+    if sheet is None or sheet.is_submitted:
+        return ""
+    entry = (
+        AuditEntry.objects.filter(object_type="evaluations.scoresheet", object_id=str(sheet.pk), action="scoresheet.reopened")
+        .order_by("-sequence")
+        .first()
+    )
+    return (entry.after or {}).get("reason", "") if entry else ""

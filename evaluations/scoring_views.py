@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 from campaign.uploads import download_name
 from registrations.models import CONTENT_FIELDS, Registration
 
-from . import selectors, services
+from . import scoring, selectors, services
 from .forms import ReasonForm, ScoresheetForm
 from .models import Council, Scoresheet
 from .rules import may_see_others_scores
@@ -120,7 +120,7 @@ class ScoresheetView(AssignmentMixin, TemplateView):
             campaign=council.campaign,
             window=window,
             sheet=sheet,
-            reopen_reason=selectors.reopen_reason(sheet),
+            reopen_reason=scoring.reopen_reason(sheet),
             form=form,
             readonly=readonly,
             submitted=submitted,

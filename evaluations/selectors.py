@@ -10,7 +10,6 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.collation import by_name
-from audit.models import AuditEntry
 from campaign.models import Campaign, Deadline, DueDate
 from models.models import DvkModel
 from registrations.models import Evidence, ProgressReport, Registration, Status
@@ -488,15 +487,3 @@ def members_with_progress(council: Council) -> list[tuple[CouncilMember, Progres
     progress = member_progress(council)
     return [(member, progress.get(member.pk)) for member in council_members(council)]
 
-
-def reopen_reason(sheet) -> str:
-    """Why the chair sent this draft sheet back, from the ledger entry of the last
-    reopening; empty when it was never reopened or has been submitted since."""
-    if sheet is None or sheet.is_submitted:
-        return ""
-    entry = (
-        AuditEntry.objects.filter(object_type="evaluations.scoresheet", object_id=str(sheet.pk), action="scoresheet.reopened")
-        .order_by("-sequence")
-        .first()
-    )
-    return (entry.after or {}).get("reason", "") if entry else ""
