@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -53,6 +55,9 @@ class DvkModel(models.Model):
     recognised_in_year = models.PositiveSmallIntegerField(_("năm được công nhận"), null=True, blank=True)
     is_published = models.BooleanField(_("công bố trên trang giới thiệu"), default=False)
     published_at = models.DateTimeField(_("ngày công bố"), null=True, blank=True)
+    # What the organiser approved for the public: the showcase shows this, not the unit's
+    # later edits, until the organiser approves them too (models.services).
+    published_content = models.JSONField(_("nội dung đã duyệt công bố"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -77,6 +82,11 @@ class DvkModel(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_unapproved_showcase_changes(self) -> bool:
+        """Published, and edited by its unit since the organiser approved what is shown."""
+        return self.is_published and self.published_content != showcase_content(self)
 
     @property
     def is_exemplar(self) -> bool:
@@ -105,3 +115,37 @@ class DvkModel(models.Model):
                 errors["replicates"] = _("Chỉ được chọn mô hình nhân rộng trong cùng tỉnh.")
         if errors:
             raise ValidationError(errors)
+
+
+# The fields the public showcase shows (an exemplar's are cut further by its template).
+SHOWCASE_FIELDS = (
+    "kind",
+    "name",
+    "field",
+    "address",
+    "started_on",
+    "description",
+    "is_ethnic_minority_area",
+    "is_religious_area",
+    "person_name",
+    "person_position",
+)
+
+
+def showcase_content(model: DvkModel) -> dict:
+    """The model's showcase fields as they are now, in a form the database keeps as JSON."""
+    content = {name: getattr(model, name) for name in SHOWCASE_FIELDS}
+    content["started_on"] = model.started_on.isoformat() if model.started_on else None
+    return content
+
+
+def as_published(model: DvkModel) -> DvkModel:
+    """The model as the public may see it: its approved content over its current one
+    (in memory only, for display)."""
+    content = dict(model.published_content or {})
+    if content.get("started_on"):
+        content["started_on"] = datetime.date.fromisoformat(content["started_on"])
+    for name in SHOWCASE_FIELDS:
+        if name in content:
+            setattr(model, name, content[name])
+    return model

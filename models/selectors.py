@@ -69,13 +69,14 @@ def search_showcase(*, text: str = "", field: str = "") -> QuerySet[DvkModel]:
     queryset = published_models()
     text = text.strip()
     if text:
+        # The approved content is searched, never edits the public has not been shown.
         queryset = queryset.filter(
-            Q(name__icontains=text)
+            Q(published_content__name__icontains=text)
             | Q(unit__name__icontains=text)
-            | Q(kind=DvkModel.Kind.EXEMPLAR, person_name__icontains=text)
-            | Q(kind=DvkModel.Kind.MODEL, description__icontains=text)
-            | Q(kind=DvkModel.Kind.MODEL, address__icontains=text)
+            | Q(kind=DvkModel.Kind.EXEMPLAR, published_content__person_name__icontains=text)
+            | Q(kind=DvkModel.Kind.MODEL, published_content__description__icontains=text)
+            | Q(kind=DvkModel.Kind.MODEL, published_content__address__icontains=text)
         )
     if field:
-        queryset = queryset.filter(field=field)
+        queryset = queryset.filter(published_content__field=field)
     return queryset

@@ -11,7 +11,7 @@ import audit
 from accounts.models import Unit
 
 from .exceptions import NotRecognised, StaleEdit, TransitionNotAllowed
-from .models import DvkModel
+from .models import DvkModel, showcase_content
 
 # What a unit may write about its own model; the rest (unit, recognition, publication)
 # changes only through the functions below.
@@ -138,17 +138,27 @@ def _require_publisher(model: DvkModel, by) -> None:
 
 
 def publish_to_showcase(model: DvkModel, *, by) -> DvkModel:
-    """Show a recognised model on the public showcase."""
+    """Show a recognised model on the public showcase as it reads now; on a published
+    model, approve the unit's edits since the last approval (until then the showcase
+    keeps the approved version)."""
     with transaction.atomic():
         model = DvkModel.objects.select_for_update().select_related("unit").get(pk=model.pk)
         _require_publisher(model, by)
         if model.recognised_in_year is None:
             raise NotRecognised(_("Mô hình, điển hình chưa từng được công nhận nên chưa thể công bố lên trang giới thiệu."))
+        content = showcase_content(model)
         if model.is_published:
-            raise TransitionNotAllowed(_("Mô hình, điển hình này đã được công bố."))
+            if model.published_content == content:
+                raise TransitionNotAllowed(_("Mô hình, điển hình này đã được công bố."))
+            before = model.published_content
+            model.published_content = content
+            model.save(update_fields=["published_content"])
+            audit.record(by, "dvk_model.showcase_approved", model, before=before, after=content)
+            return model
         model.is_published = True
         model.published_at = timezone.now()
-        model.save(update_fields=["is_published", "published_at"])
+        model.published_content = content
+        model.save(update_fields=["is_published", "published_at", "published_content"])
         audit.record(by, "dvk_model.published", model, before={"is_published": False}, after={"is_published": True})
     return model
 
@@ -162,7 +172,8 @@ def unpublish_from_showcase(model: DvkModel, *, by) -> DvkModel:
             raise TransitionNotAllowed(_("Mô hình, điển hình này chưa được công bố."))
         model.is_published = False
         model.published_at = None
-        model.save(update_fields=["is_published", "published_at"])
+        model.published_content = None
+        model.save(update_fields=["is_published", "published_at", "published_content"])
         audit.record(by, "dvk_model.unpublished", model, before={"is_published": True}, after={"is_published": False})
     return model
 

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from accounts.text import clean_typed_text
 
-from .models import Field
+from .models import Field, as_published
 from .selectors import published_models, search_showcase
 
 
@@ -24,6 +24,7 @@ class ShowcaseIndexView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(text=self.text, field=self.field, fields=Field.choices)
+        context[self.context_object_name] = [as_published(entry) for entry in context[self.context_object_name]]
         return context
 
 
@@ -34,9 +35,13 @@ class ShowcaseDetailView(DetailView):
     def get_queryset(self):
         return published_models()
 
+    def get_object(self, queryset=None):
+        return as_published(super().get_object(queryset))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["replications"] = published_models().filter(replicates=self.object)
+        context["replications"] = [as_published(entry) for entry in published_models().filter(replicates=self.object)]
         replicated = self.object.replicates_id
-        context["replicated"] = published_models().filter(pk=replicated).first() if replicated else None
+        found = published_models().filter(pk=replicated).first() if replicated else None
+        context["replicated"] = as_published(found) if found else None
         return context

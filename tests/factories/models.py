@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from models.models import DvkModel, Field
+from models.models import DvkModel, Field, showcase_content
 
 from .accounts import UnitFactory
 
@@ -35,8 +35,22 @@ class PublishedModelFactory(DvkModelFactory):
     is_published = True
     published_at = factory.LazyFunction(timezone.now)
 
+    @factory.post_generation
+    def approved(obj, create, extracted, **kwargs):
+        """Published as it reads when made: the organiser approved this content."""
+        obj.published_content = showcase_content(obj)
+        if create:
+            obj.save(update_fields=["published_content"])
+
 
 class PublishedExemplarFactory(ExemplarFactory):
     recognised_in_year = 2019
     is_published = True
     published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def approved(obj, create, extracted, **kwargs):
+        """Published as it reads when made: the organiser approved this content."""
+        obj.published_content = showcase_content(obj)
+        if create:
+            obj.save(update_fields=["published_content"])
