@@ -22,8 +22,6 @@ from registrations.models import ProgressReport, Registration, Status
 
 UNIT_KINDS = (Deadline.Kind.REGISTRATION, Deadline.Kind.INTERIM_REPORT, Deadline.Kind.FINAL_REPORT)
 REPORT_KINDS = {Deadline.Kind.INTERIM_REPORT: ProgressReport.Kind.INTERIM, Deadline.Kind.FINAL_REPORT: ProgressReport.Kind.FINAL}
-# A registration owes its progress reports while it is in the year's emulation.
-REPORTING_STATUSES = (Status.ACCEPTED, Status.NOMINATED)
 
 
 @dataclass(frozen=True)
@@ -117,7 +115,7 @@ def _report_owed(deadline, units, registrations, reported) -> dict[int, tuple[st
     missing: dict[int, list[Registration]] = defaultdict(list)
     for registration in registrations.get(deadline.campaign_id, ()):
         if (
-            registration.status in REPORTING_STATUSES
+            registration.status in Status.OWES_REPORTS
             and registration.unit_id in unit_ids
             and (registration.pk, kind) not in reported
         ):
