@@ -41,6 +41,8 @@ Status.IN_APPRAISAL = (Status.NOMINATED, *Status.DECIDED)
 Status.ACCEPTED_OR_LATER = (Status.ACCEPTED, *Status.IN_APPRAISAL)
 # Sent by the unit and not sent back: waiting for review or accepted or later.
 Status.SENT = (Status.SUBMITTED, *Status.ACCEPTED_OR_LATER)
+# Still owes its progress reports: in the year's emulation, not yet decided.
+Status.OWES_REPORTS = (Status.ACCEPTED, Status.NOMINATED)
 # Not counted as registered: never sent, or taken out.
 Status.NOT_REGISTERED = (Status.DRAFT, Status.WITHDRAWN)
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from campaign.services import add_document
+from campaign.dissemination import add_document
 from campaign.uploads import DOCX, JPEG, PDF, PNG, XLSX, download_name
 from registrations import services
 from tests.registrations.files import docx_bytes, pdf_bytes, upload

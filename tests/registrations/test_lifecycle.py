@@ -88,9 +88,7 @@ def test_each_step_is_refused_to_every_other_role(name, role, campaign, model, a
     assert not AuditEntry.objects.filter(object_id=str(registration.pk)).exists()
 
 
-def test_a_step_is_announced_once_committed_with_where_it_came_from(
-    campaign, model, actors, django_capture_on_commit_callbacks
-):
+def test_a_step_is_announced_in_its_transaction_with_where_it_came_from(campaign, model, actors):
     registration = RegistrationFactory(campaign=campaign, model=model, status=Status.SUBMITTED)
     heard = []
 
@@ -99,14 +97,26 @@ def test_a_step_is_announced_once_committed_with_where_it_came_from(
 
     signals.registration_transitioned.connect(listen)
     try:
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            lifecycle.transition(registration, "accept", by=actors["reviewer"])
-        assert heard == []
-        for callback in callbacks:
-            callback()
+        lifecycle.transition(registration, "accept", by=actors["reviewer"])
     finally:
         signals.registration_transitioned.disconnect(listen)
     assert heard == [(registration.pk, actors["reviewer"], "accept", "submitted", "accepted")]
+
+
+def test_a_refused_step_announces_nothing(campaign, model, actors):
+    registration = RegistrationFactory(campaign=campaign, model=model, status=Status.DRAFT)
+    heard = []
+
+    def listen(sender, **kwargs):
+        heard.append(kwargs["step"].name)
+
+    signals.registration_transitioned.connect(listen)
+    try:
+        with pytest.raises(TransitionNotAllowed):
+            lifecycle.transition(registration, "accept", by=actors["reviewer"])
+    finally:
+        signals.registration_transitioned.disconnect(listen)
+    assert heard == []
 
 
 def test_may_take_says_what_the_buttons_offer(campaign, model, actors):
