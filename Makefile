@@ -33,11 +33,14 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache pyproject.toml
 
+# The suite runs on every core (pytest-xdist): one test database per worker, each test file
+# on one worker (a module that seeds the demo once keeps it for all its tests).
 test: install-dev messages lint
-	DVK_TESTING=1 $(BIN)/pytest
+	DVK_TESTING=1 $(BIN)/pytest -n auto --dist loadfile
 
+# A measurement, not a test: figures in var/bench/latest.json (see benchmarks/bench.py).
 bench: install-dev
-	DVK_TESTING=1 $(BIN)/pytest benchmarks -q -p no:cacheprovider
+	$(PY) benchmarks/bench.py
 
 worker:
 	$(BIN)/celery -A config worker --loglevel=INFO

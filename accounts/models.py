@@ -307,3 +307,29 @@ class Reorganisation(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.unit} ({self.effective_on:%d/%m/%Y})"
+
+
+class PasswordResetRequest(models.Model):
+    """One reset e-mail asked for: what the rate limit counts (accounts.credentials)."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    client_address = models.CharField(max_length=45, blank=True, db_index=True)
+    sent = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu đặt lại mật khẩu")
+        verbose_name_plural = _("yêu cầu đặt lại mật khẩu")
+
+
+class SubmittedForm(models.Model):
+    """The one-time token of a rendered form whose POST was carried out: the same form
+    posted again (a double click, twenty identical requests) changes nothing more."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("biểu mẫu đã gửi")
+        verbose_name_plural = _("biểu mẫu đã gửi")

@@ -166,12 +166,14 @@ def template_workbook():
     guide = [[_(column.header), _("Có") if column.required else _("Không"), _(column.help)] for column in COLUMNS]
     flags = (_(YES), _(NO), None)
     choices = [[_(label), flag] for (_kind, label), flag in itertools.zip_longest(KIND_LABELS, flags)]
+    # Changed below (data validation, column styles), so not write-only.
     workbook = build_workbook(
         [
             (_(SHEET_TITLE), headers, []),
             (_("Hướng dẫn"), [_("Cột"), _("Phải có cột"), _("Cách ghi")], guide),
             (_("Danh mục"), [_("Loại đơn vị"), _("Có/không")], choices),
-        ]
+        ],
+        write_only=False,
     )
     sheet, lists = workbook.worksheets[0], workbook.worksheets[2]
     last = TEMPLATE_ROWS + 1

@@ -48,3 +48,23 @@ class NumericPasswordValidator(password_validation.NumericPasswordValidator):
 
     def get_help_text(self):
         return _("Mật khẩu không được chỉ gồm chữ số.")
+
+
+# Published with the demo (README, DESIGN §10): anyone can try it on any server.
+DEMO_PASSWORDS = frozenset({"danvankheo2020"})
+
+
+class DemoPasswordValidator:
+    """Refuses the published demo password as a new password outside DEBUG (the demo
+    itself, run with DEBUG, keeps it usable)."""
+
+    def validate(self, password, user=None):
+        from django.conf import settings
+
+        if not settings.DEBUG and password.strip().lower() in DEMO_PASSWORDS:
+            raise ValidationError(
+                _("Đây là mật khẩu của bản trình diễn, ai cũng biết: hãy chọn mật khẩu khác."), code="password_demo"
+            )
+
+    def get_help_text(self):
+        return _("Không dùng mật khẩu của bản trình diễn.")

@@ -1,14 +1,9 @@
 from django.contrib import admin
 
-from .models import AuditEntry
+from .models import AuditCheckpoint, AuditEntry
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("sequence", "created_at", "actor_name", "action", "object_type", "object_repr")
-    list_filter = ("action", "object_type")
-    search_fields = ("action", "object_repr", "actor_name")
-
+class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -17,3 +12,15 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ("sequence", "created_at", "chain", "position", "actor_name", "action", "object_type", "object_repr")
+    list_filter = ("action", "object_type")
+    search_fields = ("action", "object_repr", "actor_name")
+
+
+@admin.register(AuditCheckpoint)
+class AuditCheckpointAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "chain", "position", "hash", "recipients")

@@ -2,12 +2,16 @@ import json
 from datetime import UTC
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
-from .models import AuditEntry, AuditHead
+from .chains import chain_for
+from .models import AuditChain, AuditCheckpoint, AuditEntry, Scheme
 
 GENESIS_HASH = "0" * 64
+# PostgreSQL hands out the cross-chain order without a lock (created by migration 0002).
+SEQUENCE_NAME = "audit_entry_sequence"
 
 
 def _plain(value):
@@ -18,12 +22,36 @@ def _plain(value):
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
 
 
+def _next_sequence() -> int:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(%s)", [SEQUENCE_NAME])
+            return cursor.fetchone()[0]
+    # SQLite (the demo) serialises every write anyway.
+    return (AuditEntry.objects.aggregate(last=Max("sequence"))["last"] or 0) + 1
+
+
+def _locked_chain(key: str) -> AuditChain:
+    chain = AuditChain.objects.select_for_update().filter(key=key).first()
+    if chain is None:
+        # Two first writers of a new chain: the loser of the insert waits, then reads it.
+        AuditChain.objects.bulk_create([AuditChain(key=key)], ignore_conflicts=True)
+        chain = AuditChain.objects.select_for_update().get(key=key)
+    return chain
+
+
 def record(actor, action: str, obj=None, *, before=None, after=None) -> AuditEntry:
-    """Append one entry to the ledger, inside the caller's transaction."""
+    """Append one entry to the chain of the organiser ``obj`` belongs to, inside the
+    caller's transaction. Only that chain's head is locked: other organisers' writes
+    go on meanwhile."""
+    key = chain_for(obj, actor)
     with transaction.atomic():
-        head, _created = AuditHead.objects.select_for_update().get_or_create(pk=1)
+        chain = _locked_chain(key)
         entry = AuditEntry(
-            sequence=head.last_sequence + 1,
+            sequence=_next_sequence(),
+            chain=key,
+            position=chain.last_position + 1,
+            scheme=Scheme.HMAC_SHA256,
             created_at=timezone.now().astimezone(UTC),
             actor=actor if getattr(actor, "pk", None) else None,
             actor_name=getattr(actor, "username", "") or "",
@@ -33,38 +61,112 @@ def record(actor, action: str, obj=None, *, before=None, after=None) -> AuditEnt
             object_repr=str(obj)[:300] if obj is not None else "",
             before=_plain(before),
             after=_plain(after),
-            prev_hash=head.last_hash,
+            prev_hash=chain.last_hash,
         )
         entry.hash = entry.compute_hash()
         entry.save()
-        AuditHead.objects.filter(pk=1).update(last_sequence=entry.sequence, last_hash=entry.hash)
+        AuditChain.objects.filter(pk=chain.pk).update(last_position=entry.position, last_hash=entry.hash)
     return entry
 
 
+def head_of(key: str) -> str:
+    """The hash at the head of one chain ("" while it is empty)."""
+    return AuditChain.objects.filter(key=key, last_position__gt=0).values_list("last_hash", flat=True).first() or ""
+
+
+# Checkpoints ------------------------------------------------------------------------
+
+
+def record_checkpoints() -> list[AuditCheckpoint]:
+    """Write down the head of every chain that moved since its last checkpoint."""
+    latest = {}
+    for checkpoint in AuditCheckpoint.objects.order_by("chain", "position"):
+        latest[checkpoint.chain] = checkpoint.position
+    now = timezone.now().astimezone(UTC)
+    made = []
+    for chain in AuditChain.objects.filter(last_position__gt=0).order_by("key"):
+        if latest.get(chain.key) == chain.last_position:
+            continue
+        checkpoint = AuditCheckpoint(chain=chain.key, position=chain.last_position, hash=chain.last_hash, created_at=now)
+        checkpoint.mac = checkpoint.compute_mac()
+        checkpoint.save()
+        made.append(checkpoint)
+    return made
+
+
+# Verification -----------------------------------------------------------------------
+
+
 class ChainBroken(Exception):
-    def __init__(self, sequence: int, reason: str):
+    """The first thing wrong with the ledger. ``sequence`` names the entry where it
+    shows (or the chain position, when the entry itself is gone)."""
+
+    def __init__(self, sequence: int, reason: str, *, chain: str = ""):
         self.sequence = sequence
         self.reason = reason
+        self.chain = chain
         super().__init__(f"#{sequence}: {reason}")
 
 
-def verify_chain() -> int:
-    """Check every entry in order; return how many were checked or raise ChainBroken
-    naming the first bad entry."""
-    expected_prev = GENESIS_HASH
-    expected_sequence = 1
-    count = 0
-    for entry in AuditEntry.objects.order_by("sequence").iterator(chunk_size=2000):
-        if entry.sequence != expected_sequence:
-            raise ChainBroken(expected_sequence, f"entry missing (sequence gap before #{entry.sequence})")
-        if entry.prev_hash != expected_prev:
-            raise ChainBroken(entry.sequence, "previous hash does not match the entry before it")
+def _chain_label(key: str) -> str:
+    return f"chain {key!r}" if key else "the instance chain"
+
+
+class _ChainWalk:
+    """The state of checking one chain, entry after entry (nothing is kept in memory)."""
+
+    def __init__(self, key: str, checkpoint: AuditCheckpoint | None):
+        self.key, self.checkpoint = key, checkpoint
+        self.length, self.last_hash, self.keyed, self.hash_at_checkpoint = 0, GENESIS_HASH, False, None
+
+    def step(self, entry: AuditEntry) -> None:
+        label = _chain_label(self.key)
+        if entry.position != self.length + 1:
+            reason = f"entry missing in {label} (position {self.length + 1} absent before {entry.position})"
+            raise ChainBroken(entry.sequence, reason, chain=self.key)
+        if entry.prev_hash != self.last_hash:
+            raise ChainBroken(entry.sequence, "previous hash does not match the entry before it", chain=self.key)
+        if entry.scheme == Scheme.SHA256 and (self.keyed or self.key):
+            # Unkeyed entries exist only as the instance chain's history before the key.
+            raise ChainBroken(entry.sequence, "unkeyed entry where only keyed ones may stand", chain=self.key)
         if entry.compute_hash() != entry.hash:
-            raise ChainBroken(entry.sequence, "content does not match its hash (entry was altered)")
-        expected_prev = entry.hash
-        expected_sequence += 1
-        count += 1
-    head = AuditHead.objects.filter(pk=1).first()
-    if head is not None and (head.last_sequence != count or head.last_hash != expected_prev):
-        raise ChainBroken(count + 1, f"entries after #{count} were removed")
-    return count
+            raise ChainBroken(entry.sequence, "content does not match its hash (entry was altered)", chain=self.key)
+        self.keyed = self.keyed or entry.scheme == Scheme.HMAC_SHA256
+        self.length, self.last_hash = entry.position, entry.hash
+        if self.checkpoint is not None and entry.position == self.checkpoint.position:
+            self.hash_at_checkpoint = entry.hash
+
+    def finish(self, head: AuditChain | None) -> None:
+        label = _chain_label(self.key)
+        if head is not None and (head.last_position != self.length or head.last_hash != self.last_hash):
+            raise ChainBroken(self.length + 1, f"entries after #{self.length} of {label} were removed", chain=self.key)
+        checkpoint = self.checkpoint
+        if checkpoint is None:
+            return
+        when = timezone.localtime(checkpoint.created_at).strftime("%d/%m/%Y %H:%M")
+        if self.length < checkpoint.position:
+            reason = f"entries after #{self.length} of {label} were removed: the checkpoint of {when} names #{checkpoint.position}"
+            raise ChainBroken(self.length + 1, reason, chain=self.key)
+        if self.hash_at_checkpoint != checkpoint.hash:
+            raise ChainBroken(checkpoint.position, f"{label} differs from its checkpoint of {when}", chain=self.key)
+
+
+def verify_chain() -> int:
+    """Check every chain in order, against its head and its last checkpoint; return
+    how many entries were checked or raise ChainBroken naming the first bad one."""
+    checkpoints = {}
+    for checkpoint in AuditCheckpoint.objects.order_by("chain", "position"):
+        if checkpoint.compute_mac() != checkpoint.mac:
+            label = _chain_label(checkpoint.chain)
+            raise ChainBroken(checkpoint.position, f"the checkpoint of {label} at #{checkpoint.position} is forged", chain=checkpoint.chain)
+        checkpoints[checkpoint.chain] = checkpoint
+    heads = {chain.key: chain for chain in AuditChain.objects.all()}
+    walks: dict[str, _ChainWalk] = {}
+    walk = None
+    for entry in AuditEntry.objects.order_by("chain", "position").iterator(chunk_size=2000):
+        if walk is None or walk.key != entry.chain:
+            walk = walks[entry.chain] = _ChainWalk(entry.chain, checkpoints.get(entry.chain))
+        walk.step(entry)
+    for key in sorted(set(walks) | set(heads) | set(checkpoints)):
+        walks.get(key, _ChainWalk(key, checkpoints.get(key))).finish(heads.get(key))
+    return sum(walk.length for walk in walks.values())

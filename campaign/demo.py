@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Unit, User
 
-from . import services
+from . import dissemination, services
 from .models import Acknowledgement, Campaign, Deadline, PlanItem
 
 D = datetime.date
@@ -358,9 +358,9 @@ def seed(stdout=None) -> None:
         services.grant_extension(deadline, units[code], by=staff, due_date=due_date, reason=reason)
     for number, date, title, acknowledgements in DOCUMENTS:
         upload = ContentFile(minimal_pdf(f"{number} - {date:%d/%m/%Y}"), name=f"{number.replace('/', '-')}.pdf")
-        document = services.add_document(campaign, by=staff, number=number, date=date, title=title, file=upload)
+        document = dissemination.add_document(campaign, by=staff, number=number, date=date, title=title, file=upload)
         for code, username, disseminated_on, form, participants in acknowledgements:
-            services.record_acknowledgement(
+            dissemination.record_acknowledgement(
                 document,
                 units[code],
                 by=User.objects.get(username=username),

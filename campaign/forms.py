@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.collation import by_name
 from accounts.date_inputs import DayMonthYearField
 from accounts.models import Unit
+from accounts.once import OnceOnlyFormMixin
 
 from .models import Acknowledgement, Campaign, Deadline, Document, PlanItem, PlanPeriod
 from .services import CAMPAIGN_FIELDS, DEADLINE_FIELDS, PERIOD_FIELDS
@@ -148,7 +149,7 @@ class PeriodForm(forms.ModelForm):
         return cleaned
 
 
-class PlanItemForm(forms.ModelForm):
+class PlanItemForm(OnceOnlyFormMixin, forms.ModelForm):
     due_date = DateField(label=_("Thời hạn hoàn thành"), required=False)
     lead_unit = UnitChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none(), required=False)
     coordinating_units = UnitsField(label=_("Đơn vị phối hợp"), queryset=Unit.objects.none(), required=False)
@@ -209,7 +210,7 @@ class DeadlineForm(forms.ModelForm):
     reminder_offsets = forms.CharField(
         label=_("Nhắc hạn trước (ngày)"),
         required=False,
-        help_text=_("Các số ngày cách nhau bởi dấu phẩy; số âm là sau hạn. Để trống để dùng mặc định 7, 3, 1, -1."),
+        help_text=_("Các số ngày cách nhau bởi dấu phẩy; số âm là sau hạn. Để trống để dùng mặc định 7, 3, 1, 0 (ngày đến hạn), -1."),
     )
 
     class Meta:

@@ -136,7 +136,7 @@ class Deadline(models.Model):
         _("nhắc trước (ngày)"),
         default=list,
         blank=True,
-        help_text=_("Số ngày trước hạn để nhắc; số âm là sau hạn. Mặc định 7, 3, 1 và -1."),
+        help_text=_("Số ngày trước hạn để nhắc; số âm là sau hạn. Mặc định 7, 3, 1, ngày đến hạn (0) và -1."),
     )
 
     class Meta:
@@ -151,7 +151,7 @@ class Deadline(models.Model):
             )
         ]
 
-    DEFAULT_REMINDER_OFFSETS = [7, 3, 1, -1]
+    DEFAULT_REMINDER_OFFSETS = [7, 3, 1, 0, -1]
 
     def __str__(self):
         return self.title or self.get_kind_display()

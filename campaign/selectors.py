@@ -192,10 +192,13 @@ def plan_chart_data(progress: list[PeriodProgress]) -> dict:
     }
 
 
-def deadlines_of(campaign: Campaign) -> QuerySet[Deadline]:
-    return Deadline.objects.filter(campaign=campaign).prefetch_related(
-        Prefetch("extensions", queryset=DeadlineExtension.objects.select_related("unit", "granted_by").order_by(by_name("unit__name")))
-    )
+def deadlines_of(campaign: Campaign, *, reader=None) -> QuerySet[Deadline]:
+    """The campaign's deadlines with their extensions; with ``reader``, only the
+    extensions that user may read (see ``extensions_visible_to``)."""
+    extensions = DeadlineExtension.objects.select_related("unit", "granted_by").order_by(by_name("unit__name"))
+    if reader is not None:
+        extensions = extensions.filter(_extensions_readable_by(reader))
+    return Deadline.objects.filter(campaign=campaign).prefetch_related(Prefetch("extensions", queryset=extensions))
 
 
 def upcoming_deadlines(campaign: Campaign, today: datetime.date | None = None, limit: int = 5) -> QuerySet[Deadline]:
@@ -211,9 +214,17 @@ def deadlines_visible_to(user) -> QuerySet[Deadline]:
     return Deadline.objects.select_related("campaign__owner").filter(campaign__in=campaigns_visible_to(user))
 
 
+def _extensions_readable_by(user) -> Q:
+    """An extension and its reason are read by the organiser's staff and leaders and by
+    the unit granted it (and the unit that inherited it), never by the other units."""
+    return Q(deadline__campaign__owner_id__in=user.reader_organiser_ids()) | Q(unit_id__in=user.heritage_unit_ids())
+
+
 def extensions_visible_to(user) -> QuerySet[DeadlineExtension]:
+    if not user.is_authenticated:
+        return DeadlineExtension.objects.none()
     return DeadlineExtension.objects.select_related("deadline__campaign__owner", "unit").filter(
-        deadline__campaign__in=campaigns_visible_to(user)
+        _extensions_readable_by(user), deadline__campaign__in=campaigns_visible_to(user)
     )
 
 

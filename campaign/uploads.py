@@ -1,6 +1,9 @@
 """Uploads are judged by what they contain, not by their name (DESIGN §9): a PDF, a JPEG
-or PNG image, or a Word/Excel (Office Open XML) file, no larger than UPLOAD_MAX_BYTES."""
+or PNG image, or a Word/Excel (Office Open XML) file, no larger than UPLOAD_MAX_BYTES.
+An image also has at most UPLOAD_MAX_IMAGE_PIXELS pixels, read from its header before
+anything is decoded: a small file can declare a picture that takes gigabytes to open."""
 
+import os
 import zipfile
 
 from django.conf import settings
@@ -53,24 +56,36 @@ def sniff_content_type(upload) -> str | None:
     return None
 
 
-def image_opens(upload, content_type: str) -> bool:
-    """Whether an upload that starts like a JPEG or PNG really decodes as one."""
+def max_image_pixels() -> int:
+    return int(getattr(settings, "UPLOAD_MAX_IMAGE_PIXELS", 50_000_000))
+
+
+def image_problem(upload, content_type: str, *, name: str) -> str | None:
+    """Why an upload that starts like a JPEG or PNG is refused (too many pixels, not
+    really that format, or not decodable), or None when it is a sound image."""
     expected_format = "JPEG" if content_type == JPEG else "PNG"
+    broken = _("Ảnh “%(name)s” bị hỏng hoặc không mở được.") % {"name": name}
     upload.seek(0)
     try:
         with Image.open(upload) as image:
+            width, height = image.size
+            if width * height > max_image_pixels():
+                return _(
+                    "Ảnh “%(name)s” có kích thước %(width)s × %(height)s điểm ảnh, vượt quá giới hạn %(limit)s triệu điểm ảnh. "
+                    "Hãy thu nhỏ ảnh rồi tải lên lại."
+                ) % {"name": name, "width": width, "height": height, "limit": max_image_pixels() // 1_000_000}
             if image.format != expected_format:
-                return False
+                return broken
             image.verify()
         # verify() leaves the image unusable; a real decode catches truncated data.
         upload.seek(0)
         with Image.open(upload) as image:
             image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return False
+        return broken
     finally:
         upload.seek(0)
-    return True
+    return None
 
 
 def check_upload(upload) -> str:
@@ -86,8 +101,8 @@ def check_upload(upload) -> str:
     if upload.size == 0:
         raise ValidationError(_("Tệp “%(name)s” rỗng.") % {"name": upload.name}, code="empty")
     content_type = sniff_content_type(upload)
-    if content_type in IMAGE_TYPES and not image_opens(upload, content_type):
-        raise ValidationError(_("Ảnh “%(name)s” bị hỏng hoặc không mở được.") % {"name": upload.name}, code="broken_image")
+    if content_type in IMAGE_TYPES and (problem := image_problem(upload, content_type, name=upload.name)):
+        raise ValidationError(problem, code="bad_image")
     if content_type is None:
         raise ValidationError(
             _("Tệp “%(name)s” không đúng định dạng cho phép. Chỉ nhận tệp PDF, ảnh JPEG/PNG, Word (.docx) hoặc Excel (.xlsx).")
@@ -95,3 +110,18 @@ def check_upload(upload) -> str:
             code="bad_type",
         )
     return content_type
+
+
+# The spellings of an extension that name the same type as the detected one.
+_SAME_TYPE_EXTENSIONS = {JPEG: (".jpg", ".jpeg"), PDF: (".pdf",), PNG: (".png",), DOCX: (".docx",), XLSX: (".xlsx",)}
+
+
+def download_name(original_name: str, content_type: str) -> str:
+    """The name a download is offered under: the uploader's name with the extension of
+    the type the content was found to be, so a PDF uploaded as "x.hta" saves as "x.pdf"."""
+    stem, extension = os.path.splitext(original_name or "")
+    if content_type not in EXTENSIONS:
+        return f"{stem or 'tep'}.bin"
+    if extension.lower() in _SAME_TYPE_EXTENSIONS[content_type]:
+        return original_name
+    return f"{stem or 'tep'}{EXTENSIONS[content_type]}"

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -32,12 +33,25 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and not PRODUCTION:
     SECRET_KEY = "insecure-development-key-only-for-demo-and-tests"  # noqa: S105
 
+# The key that seals the audit ledger (audit.models). It must live outside the database
+# and never change once entries are sealed with it; without it, one is derived from
+# SECRET_KEY (``check --deploy`` warns: rotating SECRET_KEY would then break the ledger).
+AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY", "")
+AUDIT_HMAC_KEY_DERIVED = not AUDIT_HMAC_KEY
+if AUDIT_HMAC_KEY_DERIVED and SECRET_KEY:
+    import hashlib
+    import hmac
+
+    AUDIT_HMAC_KEY = hmac.new(SECRET_KEY.encode(), b"dvk-audit-ledger", hashlib.sha256).hexdigest()
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# `make bench` routes two tiny views (accounts.views.bench_floor*) it measures pages against.
+BENCH_VIEWS = env_bool("DVK_BENCH")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "audit.admin_apps.AuditedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +64,9 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "audit",
     "accounts",
@@ -69,7 +86,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleTimeoutMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -105,6 +125,8 @@ DATABASES = {
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A connection the database dropped (a restart) is replaced, not reused into a 500.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -124,7 +146,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.validators.MinimumLengthValidator"},
     {"NAME": "accounts.validators.CommonPasswordValidator"},
     {"NAME": "accounts.validators.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.DemoPasswordValidator"},
 ]
+# Two-factor sign-in (accounts.two_factor): on by default outside DEBUG; the DEBUG demo
+# does not ask for it, so that its accounts stay usable without a phone.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = "Dân vận khéo"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -135,7 +162,16 @@ AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+# The client address (accounts.client): behind TRUSTED_PROXY_COUNT proxies that append
+# to CLIENT_IP_HEADER. The lock-out keys on it, so nobody can lock another's account
+# from another address. AXES_IPWARE_PROXY_COUNT is the older name of the count.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")))
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+AXES_CLIENT_IP_CALLABLE = "accounts.client.client_address"
+# Password reset e-mails: at most this many to one address (and ten times as many from
+# one client address) per window; the page answers the same either way.
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "3"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -165,6 +201,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # host that does not exist keeps every built-in media handler from serving them.
 MEDIA_URL = "https://private-media.invalid/"
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+# A 50-megapixel phone photo passes; a picture declaring more is refused before decoding.
+UPLOAD_MAX_IMAGE_PIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", "50000000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -182,7 +220,16 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     "verify-audit-chain": {"task": "audit.tasks.verify_audit_chain", "schedule": crontab(hour=2, minute=0)},
+    "publish-audit-checkpoints": {
+        "task": "accounts.tasks.publish_audit_checkpoints_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "send-reminders": {"task": "notifications.tasks.send_reminders_task", "schedule": crontab(hour=7, minute=0)},
+    "requeue-report-files": {"task": "reports.tasks.requeue_report_files_task", "schedule": 60.0},
+    "deliver-notifications": {
+        "task": "notifications.tasks.deliver_notifications_task",
+        "schedule": float(os.environ.get("DELIVERY_INTERVAL_SECONDS", "60")),
+    },
 }
 
 # E-mail: EMAIL_URL like smtp://user:pass@host:587 (tls via ?tls=1), or Django's EMAIL_*.
@@ -202,7 +249,11 @@ if os.environ.get("EMAIL_URL"):
     EMAIL_HOST_USER = unquote(_mail.username or "")
     EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
     EMAIL_USE_TLS = parse_qs(_mail.query).get("tls", ["0"])[0] in {"1", "true"}
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ban Dân vận <no-reply@localhost>")
+# The display name of each e-mail is the organising body that sends it (notifications/mail.py);
+# the address is this one, by default on the site's own domain.
+_site_host = urlsplit(SITE_URL).hostname or ""
+_mail_domain = _site_host if "." in _site_host and not _site_host.replace(".", "").isdigit() else "dvk.example"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"Cổng Dân vận khéo <no-reply@{_mail_domain}>")
 
 # Content security policy: no inline scripts, everything from this origin.
 CONTENT_SECURITY_POLICY = {
@@ -227,6 +278,10 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
 SESSION_COOKIE_HTTPONLY = True
+# Signed out after this long without a request (accounts.middleware.IdleTimeoutMiddleware),
+# and in any case after SESSION_MAX_HOURS.
+SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_MAX_HOURS", "12")) * 3600
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION

@@ -12,3 +12,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_H
 ARGON2_FIRST = [hasher for hasher in PASSWORD_HASHERS if "Argon2" in hasher] + [  # noqa: F405
     hasher for hasher in PASSWORD_HASHERS if "Argon2" not in hasher  # noqa: F405
 ]
+
+# The suite signs in with passwords only; the two-factor tests turn it on themselves.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)  # noqa: F405

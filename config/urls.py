@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -17,6 +18,12 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("reports/", include("reports.urls")),
 ]
+
+if settings.BENCH_VIEWS:
+    urlpatterns += [
+        path("bench/floor", account_views.bench_floor, name="bench_floor"),
+        path("bench/floor-authenticated", account_views.bench_floor_authenticated, name="bench_floor_authenticated"),
+    ]
 
 handler403 = "accounts.views.permission_denied"
 handler404 = "accounts.views.page_not_found"

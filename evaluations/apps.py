@@ -7,16 +7,23 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Thẩm định")
 
     def ready(self):
+        from accounts import two_factor
         from campaign import dashboard
         from campaign import selectors as campaign_selectors
         from registrations import selectors as registration_selectors
 
-        from . import awards, selectors  # noqa: F401 - awards registers the award permissions
+        from . import dashboard as appraisal_dashboard
+        from . import selectors
+        from .awards import rules as award_rules
+
+        award_rules.register()
 
         # Council members read the registrations assigned to them once appraisal opens (DESIGN §6).
         registration_selectors.register_visibility_rule(selectors.registrations_open_to_members)
         campaign_selectors.register_campaign_visibility(selectors.campaigns_seating)
         dashboard.register_column(
-            dashboard.Column(key="appraisal", label=_("Thẩm định"), compute=selectors.appraisal_cells, order=60)
+            dashboard.Column(key="appraisal", label=_("Thẩm định"), compute=appraisal_dashboard.appraisal_cells, order=60)
         )
-        dashboard.register_obligations(selectors.published_results_obligations)
+        dashboard.register_obligations(appraisal_dashboard.published_results_obligations)
+        # Council members score: their sign-in needs two factors (accounts.two_factor).
+        two_factor.register_requirement(selectors.has_council_seat)

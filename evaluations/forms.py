@@ -44,9 +44,9 @@ class CouncilForm(forms.ModelForm):
     class Meta:
         model = Council
         fields = list(COUNCIL_SETTINGS)
-        localized_fields = ["quorum_fraction", "disagreement_spread", "vote_pass_fraction", "vote_quorum_fraction"]
+        localized_fields = ["disagreement_spread"]
         help_texts = {
-            "quorum_fraction": _("Phần của số thành viên được phân công (không tính người tránh chấm); 0,667 là hai phần ba."),
+            "quorum_fraction": _("Phần của số thành viên được phân công (không tính người tránh chấm)."),
             "disagreement_spread": _("Đánh dấu hồ sơ có điểm cao nhất và thấp nhất chênh nhau hơn mức này."),
         }
 
@@ -59,6 +59,8 @@ class CouncilForm(forms.ModelForm):
             }
         else:
             self.fields["closes_at"].help_text = _("Để trống: theo thời hạn chấm điểm của kế hoạch (nếu có).")
+        for name in ("quorum_fraction", "vote_pass_fraction", "vote_quorum_fraction"):
+            self.fields[name].keep(getattr(self.instance, name))
         if self.instance.is_finalised:
             for name in SCORING_SETTINGS:  # frozen by the service once results are finalised
                 self.fields[name].disabled = True

@@ -1,14 +1,17 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit
+from accounts.text import person_name_key
 from campaign.models import Campaign
 from models.models import DvkModel
 from registrations.models import Registration
+
+from .quorum import FractionField
 
 
 class Council(models.Model):
@@ -23,32 +26,20 @@ class Council(models.Model):
     opens_at = models.DateTimeField(_("mở chấm điểm"), null=True, blank=True)
     closes_at = models.DateTimeField(_("đóng chấm điểm"), null=True, blank=True)
     score_method = models.CharField(_("cách tính điểm"), max_length=20, choices=ScoreMethod.choices, default=ScoreMethod.MEAN)
-    quorum_fraction = models.DecimalField(
+    quorum_fraction = FractionField(
         _("tỷ lệ phiếu tối thiểu"),
-        max_digits=4,
-        decimal_places=3,
-        default=Decimal("0.667"),
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        default="2/3",
         help_text=_("Phần của số thành viên không phải tránh; mặc định hai phần ba."),
     )
     disagreement_spread = models.DecimalField(
         _("chênh lệch điểm cần lưu ý"), max_digits=5, decimal_places=1, default=Decimal("15.0")
     )
-    vote_pass_fraction = models.DecimalField(
+    vote_pass_fraction = FractionField(
         _("tỷ lệ tán thành để thông qua"),
-        max_digits=4,
-        decimal_places=3,
-        default=Decimal("0.5"),
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        default="1/2",
         help_text=_("Thông qua khi số phiếu tán thành lớn hơn tỷ lệ này của tổng số thành viên."),
     )
-    vote_quorum_fraction = models.DecimalField(
-        _("tỷ lệ thành viên biểu quyết tối thiểu"),
-        max_digits=4,
-        decimal_places=3,
-        default=Decimal("0.667"),
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
-    )
+    vote_quorum_fraction = FractionField(_("tỷ lệ thành viên biểu quyết tối thiểu"), default="2/3")
     finalised_at = models.DateTimeField(_("ngày chốt kết quả"), null=True, blank=True)
     finalised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     results_published_at = models.DateTimeField(_("ngày công bố kết quả"), null=True, blank=True)
@@ -336,4 +327,4 @@ class MedalNomination(models.Model):
 
     @staticmethod
     def make_name_key(full_name: str) -> str:
-        return " ".join(full_name.split()).casefold()
+        return person_name_key(full_name)

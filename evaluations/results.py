@@ -17,7 +17,6 @@ queries and services store what comes out. The rules, in the order they apply:
   equal → the same rank and ``needs_vote``.
 """
 
-import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,12 +30,10 @@ from models.models import DvkModel
 
 from .criteria_defaults import EXCELLENT_FROM, FAIR_FROM, GOOD_FROM
 from .models import Council, Result
+from .quorum import quorum_needed
 
 TWO_PLACES = Decimal("0.01")
-THOUSANDTHS = Decimal("0.001")
 TRIM_FROM_SHEETS = 5
-# Fractions are stored with three decimals; 0.667 means two thirds, not 667/1000.
-SIMPLE_DENOMINATORS = range(1, 13)
 
 
 @dataclass(frozen=True)
@@ -61,7 +58,7 @@ class Entry:
 @dataclass(frozen=True)
 class Settings:
     score_method: str = Council.ScoreMethod.MEAN
-    quorum_fraction: Decimal = Decimal("0.667")
+    quorum_fraction: Fraction = Fraction(2, 3)
     disagreement_spread: Decimal = Decimal("15")
 
     @classmethod
@@ -109,24 +106,6 @@ class Outcome:
 
 def quantize(value) -> Decimal:
     return Decimal(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-
-
-def as_fraction(value: Decimal) -> Fraction:
-    """The fraction a three-decimal setting stands for: 0.667 → 2/3, 0.333 → 1/3,
-    0.5 → 1/2; a value that rounds from no simple fraction is taken as written."""
-    value = Decimal(value).quantize(THOUSANDTHS, rounding=ROUND_HALF_UP)
-    for denominator in SIMPLE_DENOMINATORS:
-        numerator = round(Fraction(value) * denominator)
-        if (Decimal(numerator) / Decimal(denominator)).quantize(THOUSANDTHS, rounding=ROUND_HALF_UP) == value:
-            return Fraction(numerator, denominator)
-    return Fraction(value)
-
-
-def quorum_needed(eligible_count: int, fraction: Decimal) -> int:
-    """Sheets needed for a result to count; at least one whenever anyone may score."""
-    if eligible_count <= 0:
-        return 0
-    return max(1, math.ceil(as_fraction(fraction) * eligible_count))
 
 
 def counted_score(totals: Sequence[Decimal], score_method: str) -> Decimal | None:

@@ -7,23 +7,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts.collation import by_name
-from audit.models import AuditEntry
-from campaign.dashboard import Cell, Obligation
 from campaign.models import Campaign, Deadline, DueDate
 from models.models import DvkModel
 from registrations.models import Evidence, ProgressReport, Registration, Status
 
 from . import results as computation
 from .models import Assignment, Council, CouncilMember, Criterion, Result, Score, Scoresheet
-
-# Registration statuses that mean "in this year's appraisal or through it".
-APPRAISAL_STATUSES = (Status.NOMINATED, Status.APPRAISED, Status.RECOGNISED, Status.NOT_RECOGNISED)
-
 
 # Campaigns, councils, seats ---------------------------------------------------------
 
@@ -136,7 +128,7 @@ def max_total(criteria: list[Criterion]) -> Decimal:
 
 def appraised_registrations(campaign: Campaign) -> QuerySet[Registration]:
     return (
-        Registration.objects.filter(campaign=campaign, status__in=APPRAISAL_STATUSES)
+        Registration.objects.filter(campaign=campaign, status__in=Status.IN_APPRAISAL)
         .select_related("model", "unit")
         .order_by("model__kind", by_name("unit__name"), by_name("model__name"))
     )
@@ -148,7 +140,7 @@ def nomination_candidates(campaign: Campaign) -> QuerySet[Registration]:
         registration_id=OuterRef("pk"), kind=ProgressReport.Kind.FINAL, status=ProgressReport.ReportStatus.SUBMITTED
     )
     return (
-        Registration.objects.filter(campaign=campaign, status__in=(Status.ACCEPTED, *APPRAISAL_STATUSES))
+        Registration.objects.filter(campaign=campaign, status__in=Status.ACCEPTED_OR_LATER)
         .select_related("model", "unit")
         .annotate(final_submitted=Exists(final_submitted))
         .order_by("status", "model__kind", by_name("unit__name"), by_name("model__name"))
@@ -187,7 +179,7 @@ class Progress:
 def member_queue(seat: CouncilMember) -> list[Assignment]:
     """The member's assignments with their sheet, total and number of scored criteria."""
     return list(
-        Assignment.objects.filter(member=seat, registration__status__in=APPRAISAL_STATUSES)
+        Assignment.objects.filter(member=seat, registration__status__in=Status.IN_APPRAISAL)
         .select_related("registration__model", "registration__unit", "scoresheet")
         .annotate(
             total=Sum("scoresheet__scores__points"),
@@ -220,7 +212,7 @@ def assignment_for_scoring(user, registration_pk: int) -> Assignment | None:
             member__user=user,
             recusal=Assignment.Recusal.NONE,
             registration_id=registration_pk,
-            registration__status__in=APPRAISAL_STATUSES,
+            registration__status__in=Status.IN_APPRAISAL,
         )
         .select_related(
             "member__council__campaign",
@@ -247,6 +239,18 @@ def registration_material(registration: Registration) -> tuple[list[ProgressRepo
     return reports, evidence
 
 
+def sheets_owed_by(user, council: Council) -> set[int]:
+    """Registrations of ``council`` whose sheet ``user`` must still submit: assigned to
+    them, not recused, not submitted. One query; empty for anyone without a seat."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        Assignment.objects.filter(member__council=council, member__user=user, recusal=Assignment.Recusal.NONE)
+        .exclude(scoresheet__status=Scoresheet.Status.SUBMITTED)
+        .values_list("registration_id", flat=True)
+    )
+
+
 def sheets_for_registration(council: Council, registration: Registration) -> list[Assignment]:
     """Every member's assignment for the registration with sheet and scores."""
     return list(
@@ -265,7 +269,7 @@ def evidence_for_member(user, evidence_pk: int) -> Evidence | None:
     evidence = (
         Evidence.objects.filter(
             pk=evidence_pk,
-            registration__status__in=APPRAISAL_STATUSES,
+            registration__status__in=Status.IN_APPRAISAL,
             registration__assignments__member__user=user,
             registration__assignments__recusal=Assignment.Recusal.NONE,
         )
@@ -428,14 +432,30 @@ def results_table(council: Council, *, viewer=None) -> ResultsTable:
     hidden, as the scoresheet page hides others' scores."""
     table = stored_results(council) if council.is_finalised else live_results(council)
     if viewer is not None and not table.is_final and council.pk in seat_positions(viewer):
-        owing = set(
-            Assignment.objects.filter(member__council=council, member__user=viewer, recusal=Assignment.Recusal.NONE)
-            .exclude(scoresheet__status=Scoresheet.Status.SUBMITTED)
-            .values_list("registration_id", flat=True)
-        )
+        from .rules import may_see_others_scores  # the rules read these selectors
+
+        owed = sheets_owed_by(viewer, council)
         for row in table.rows:
-            row.hidden = row.registration.pk in owing
+            row.hidden = not may_see_others_scores(viewer, council, row.registration.pk, owed=owed)
+        _rank_without_hidden(table.rows)
     return table
+
+
+def _rank_without_hidden(rows: list[ResultRow]) -> None:
+    """A hidden row must not be placed by its neighbours: it goes last in its kind,
+    without a rank, and the other rows are ranked among themselves (no gap)."""
+    shown = [row for row in rows if not row.hidden and row.outcome.rank is not None]
+    ranks = {
+        id(row): 1 + sum(1 for other in shown if other.outcome.kind == row.outcome.kind and other.outcome.rank < row.outcome.rank)
+        for row in shown
+    }
+    for row in rows:
+        if row.hidden:
+            row.outcome.rank = None
+        elif id(row) in ranks:
+            row.outcome.rank = ranks[id(row)]
+    kind_order = {kind: index for index, kind in enumerate(DvkModel.Kind.values)}
+    rows.sort(key=lambda row: (kind_order.get(row.outcome.kind, 9), row.hidden, row.registration.pk if row.hidden else 0))
 
 
 def unit_results(user) -> QuerySet[Result]:
@@ -453,7 +473,7 @@ def member_progress(council: Council) -> dict[int, Progress]:
     """member id → sheets submitted / registrations to score (not recused)."""
     rows = (
         Assignment.objects.filter(
-            member__council=council, recusal=Assignment.Recusal.NONE, registration__status__in=APPRAISAL_STATUSES
+            member__council=council, recusal=Assignment.Recusal.NONE, registration__status__in=Status.IN_APPRAISAL
         )
         .values("member_id")
         .annotate(total=Count("pk"), submitted=Count("pk", filter=Q(scoresheet__status=Scoresheet.Status.SUBMITTED)))
@@ -467,112 +487,3 @@ def members_with_progress(council: Council) -> list[tuple[CouncilMember, Progres
     progress = member_progress(council)
     return [(member, progress.get(member.pk)) for member in council_members(council)]
 
-
-# Score matrix -----------------------------------------------------------------------
-
-
-@dataclass
-class MatrixCell:
-    assignment: Assignment
-    sheet: Scoresheet | None
-    points: dict[int, Decimal | None]
-
-    @property
-    def total(self) -> Decimal | None:
-        values = [value for value in self.points.values() if value is not None]
-        return sum(values, Decimal(0)) if values else None
-
-
-@dataclass
-class ScoreMatrix:
-    council: Council
-    registrations: list[Registration]
-    members: list[CouncilMember]
-    criteria: dict[str, list[Criterion]]
-    cells: dict[tuple[int, int], MatrixCell]
-
-
-def score_matrix(council: Council) -> ScoreMatrix:
-    """registration × member × criterion for the whole council, in five queries."""
-    registrations = list(appraised_registrations(council.campaign))
-    members = list(council_members(council))
-    criteria = criteria_by_kind(council.campaign)
-    assignments = list(
-        Assignment.objects.filter(member__council=council, registration__status__in=APPRAISAL_STATUSES).select_related(
-            "scoresheet"
-        )
-    )
-    points: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
-    for sheet_id, criterion_id, value in Score.objects.filter(scoresheet__assignment__member__council=council).values_list(
-        "scoresheet_id", "criterion_id", "points"
-    ):
-        points[sheet_id][criterion_id] = value
-    cells = {}
-    for assignment in assignments:
-        sheet = sheet_of(assignment)
-        cells[(assignment.registration_id, assignment.member_id)] = MatrixCell(
-            assignment, sheet, points.get(sheet.pk, {}) if sheet else {}
-        )
-    return ScoreMatrix(council, registrations, members, criteria, cells)
-
-
-# Extension points of the campaign dashboard (registered in apps.py) -----------------
-
-
-def appraisal_cells(campaign: Campaign, units) -> dict:
-    """Per unit: registrations in the appraisal and, once finalised, how many were
-    recognised. Two queries whatever the number of units."""
-    unit_ids = [unit.pk for unit in units]
-    counts = {
-        row["unit_id"]: row
-        for row in Registration.objects.filter(campaign=campaign, unit_id__in=unit_ids, status__in=APPRAISAL_STATUSES)
-        .values("unit_id")
-        .annotate(total=Count("pk"), recognised=Count("pk", filter=Q(status=Status.RECOGNISED)))
-    }
-    finalised = Council.objects.filter(campaign=campaign, finalised_at__isnull=False).exists()
-    cells = {}
-    for unit_id in unit_ids:
-        row = counts.get(unit_id)
-        if row is None:
-            cells[unit_id] = Cell(text="—", level="secondary", title=_("Không có hồ sơ đưa vào thẩm định"))
-        elif finalised:
-            level = "success" if row["recognised"] else "warning"
-            cells[unit_id] = Cell(
-                text=f"{row['recognised']}/{row['total']}",
-                level=level,
-                title=_("%(recognised)s trên %(total)s hồ sơ được công nhận") % row,
-            )
-        else:
-            cells[unit_id] = Cell(text=str(row["total"]), level="info", title=_("%(total)s hồ sơ đang được thẩm định") % row)
-    return cells
-
-
-def published_results_obligations(user, campaign: Campaign) -> list:
-    """On a focal point's home page: their results, once published."""
-    if campaign is None or not user.focal_unit_ids():
-        return []
-    council = Council.objects.filter(campaign=campaign, results_published_at__isnull=False).first()
-    if council is None:
-        return []
-    return [
-        Obligation(
-            title=_("Xem kết quả thẩm định mô hình, điển hình năm %(year)s") % {"year": campaign.year},
-            url=reverse("evaluations:unit_results"),
-            done=True,
-            detail=_("Kết quả đã được công bố"),
-            sort_key=(9,),
-        )
-    ]
-
-
-def reopen_reason(sheet) -> str:
-    """Why the chair sent this draft sheet back, from the ledger entry of the last
-    reopening; empty when it was never reopened or has been submitted since."""
-    if sheet is None or sheet.is_submitted:
-        return ""
-    entry = (
-        AuditEntry.objects.filter(object_type="evaluations.scoresheet", object_id=str(sheet.pk), action="scoresheet.reopened")
-        .order_by("-sequence")
-        .first()
-    )
-    return (entry.after or {}).get("reason", "") if entry else ""

@@ -1,5 +1,6 @@
 """Every change of the appraisal (DESIGN §7): council and settings, criteria, nomination,
-assignment and recusal, scoresheets, finalising and publishing results.
+assignment and recusal here; scoresheets in ``scoring`` and finalising and publishing in
+``finalising``, both offered from here too, so that callers have one place to look.
 
 One function per state change. Each runs in one transaction and, before anything else,
 locks the council row: scoring, criteria edits, reopening and finalising of one campaign
@@ -8,28 +9,39 @@ the results were finalised, and two submissions of one sheet cannot interleave. 
 version the form was opened with is checked against the sheet as well, so a stale tab
 cannot silently overwrite a newer save."""
 
-import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from fractions import Fraction
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 import audit
+from accounts.models import Membership
 from campaign.models import Campaign
-from models.models import DvkModel
-from models.services import record_recognition
+from registrations import lifecycle
 from registrations.models import ProgressReport, Registration, Status
 
 from . import selectors
 from .criteria_defaults import DEFAULT_CRITERIA
-from .models import Assignment, Council, CouncilMember, CriteriaSet, Criterion, Result, Score, Scoresheet
-from .results import Outcome
-from .rules import is_staff_of_campaign
+from .exceptions import (
+    AppraisalError,
+    CriteriaLocked,
+    InvalidScores,
+    NotAllowed,
+    NotQuorate,
+    ResultsFinalised,
+    ScoringClosed,
+    StaleScoresheet,
+    TransitionNotAllowed,
+)
+from .finalising import finalise_results, publish_results
+from .guards import lock_council, require_not_finalised, require_staff, sheet_state
+from .models import Assignment, Council, CouncilMember, CriteriaSet, Criterion, Score, Scoresheet
+from .quorum import fraction_text
+from .scoring import check_points, points_text, reopen_scoresheet, save_draft, submit_scoresheet
 
 __all__ = [
     "AppraisalError",
@@ -57,109 +69,38 @@ __all__ = [
     "finalise_results",
     "publish_results",
     "check_points",
+    "points_text",
+    "SCORING_SETTINGS",
+    "COUNCIL_SETTINGS",
 ]
 
-HALF = Decimal("0.5")
 # Settings that change how results are computed: frozen once results are finalised.
 SCORING_SETTINGS = ("opens_at", "closes_at", "score_method", "quorum_fraction", "disagreement_spread")
 COUNCIL_SETTINGS = ("name", *SCORING_SETTINGS, "vote_pass_fraction", "vote_quorum_fraction")
 
 
-# Errors ------------------------------------------------------------------------------
-
-
-class AppraisalError(Exception):
-    """A refused appraisal step; ``message`` is the sentence to show the user."""
-
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
-
-
-class NotAllowed(AppraisalError):
-    """The acting user may not take this step."""
-
-
-class TransitionNotAllowed(AppraisalError):
-    """The object is not in a state where this step makes sense."""
-
-
-class CriteriaLocked(AppraisalError):
-    def __init__(self):
-        super().__init__(
-            _(
-                "Đã có thành viên Hội đồng chấm điểm trong kế hoạch này nên không thể sửa bộ tiêu chí nữa; "
-                "sửa lúc này sẽ làm các phiếu đã chấm không còn so sánh được với nhau."
-            )
-        )
-
-
-class ScoringClosed(AppraisalError):
-    pass
-
-
-class ResultsFinalised(AppraisalError):
-    def __init__(self):
-        super().__init__(_("Kết quả thẩm định đã được chốt; không thể chấm điểm hay thay đổi phiếu chấm nữa."))
-
-
-class StaleScoresheet(AppraisalError):
-    def __init__(self):
-        super().__init__(
-            _(
-                "Phiếu chấm này vừa được lưu ở nơi khác (có thể ở một thẻ trình duyệt khác) sau khi bạn mở trang. "
-                "Điểm bạn vừa nhập vẫn còn trên biểu mẫu nhưng CHƯA được lưu; hãy mở lại trang để xem bản mới nhất."
-            )
-        )
-
-
-class InvalidScores(AppraisalError):
-    """``errors`` maps criterion id to what is wrong with its points."""
-
-    def __init__(self, errors: dict[int, str], message=None):
-        self.errors = errors
-        super().__init__(message or _("Điểm chấm chưa hợp lệ; hãy xem lại các tiêu chí được đánh dấu."))
-
-
-class NotQuorate(AppraisalError):
-    def __init__(self, names: list[str]):
-        self.names = names
-        super().__init__(
-            ngettext(
-                "Chưa thể chốt kết quả: hồ sơ sau chưa đủ số phiếu tối thiểu: %(names)s.",
-                "Chưa thể chốt kết quả: các hồ sơ sau chưa đủ số phiếu tối thiểu: %(names)s.",
-                len(names),
-            )
-            % {"names": "; ".join(names)}
-        )
-
-
 # Helpers ----------------------------------------------------------------------------
 
 
-def _lock_council(council: Council) -> Council:
-    return Council.objects.select_for_update().select_related("campaign").get(pk=council.pk)
+class _OwnUnits:
+    """The units each member belongs to: the unit chosen on their seat and every active
+    unit they hold a membership of (focal point, staff, viewer). Read once per user."""
+
+    def __init__(self):
+        self._by_user: dict[int, set[int]] = {}
+
+    def of(self, member: CouncilMember) -> set[int]:
+        if member.user_id not in self._by_user:
+            self._by_user[member.user_id] = set(
+                Membership.objects.filter(user_id=member.user_id, unit__is_active=True).values_list("unit_id", flat=True)
+            )
+        return self._by_user[member.user_id] | ({member.unit_id} if member.unit_id else set())
 
 
-def _require_staff(by, campaign: Campaign) -> None:
-    if not is_staff_of_campaign(by, campaign):
-        raise NotAllowed(_("Chỉ chuyên viên của đơn vị tổ chức kế hoạch mới thực hiện được việc này."))
-
-
-def _require_not_finalised(council: Council) -> None:
-    if council.is_finalised:
-        raise ResultsFinalised()
-
-
-def _require_chair(by, council: Council) -> CouncilMember:
-    seat = CouncilMember.objects.filter(council=council, user=by, position=CouncilMember.Position.CHAIR).first()
-    if seat is None:
-        raise NotAllowed(_("Chỉ Chủ tịch Hội đồng thẩm định mới thực hiện được việc này."))
-    return seat
-
-
-def _is_automatic_recusal(member: CouncilMember, registration: Registration) -> bool:
-    return member.unit_id is not None and member.unit_id == registration.unit_id
+def _is_automatic_recusal(member: CouncilMember, registration: Registration, own_units: _OwnUnits) -> bool:
+    """A member never scores a registration of their own unit, whether or not the unit
+    was chosen when they were seated."""
+    return registration.unit_id in own_units.of(member)
 
 
 def _automatic_recusal_reason(registration: Registration) -> str:
@@ -185,12 +126,13 @@ def _create_assignments(pairs: Iterable[tuple[CouncilMember, Registration]], by)
     """Assign each (member, registration) once; a member of the registering unit is
     recused automatically, and that recusal is written to the ledger."""
     created = []
+    own_units = _OwnUnits()
     for member, registration in pairs:
         assignment, was_created = Assignment.objects.get_or_create(member=member, registration=registration)
         if not was_created:
             continue
         created.append(assignment)
-        if _is_automatic_recusal(member, registration):
+        if _is_automatic_recusal(member, registration, own_units):
             assignment.recusal = Assignment.Recusal.AUTOMATIC
             assignment.recusal_reason = _automatic_recusal_reason(registration)
             assignment.save(update_fields=["recusal", "recusal_reason"])
@@ -203,15 +145,9 @@ def _create_assignments(pairs: Iterable[tuple[CouncilMember, Registration]], by)
     return created
 
 
-def _score_state(sheet: Scoresheet | None) -> dict:
-    if sheet is None:
-        return {}
-    scores = {str(score.criterion_id): (str(score.points) if score.points is not None else None) for score in sheet.scores.all()}
-    return {"status": sheet.status, "version": sheet.version, "scores": scores, "comment": sheet.comment}
-
-
-def _date_time(value: datetime.datetime | None) -> str:
-    return formats.date_format(timezone.localtime(value), "H:i d/m/Y") if value else "–"
+def _ledger_values(values: Mapping[str, object]) -> dict:
+    """Settings as the ledger keeps them: a share as its fraction text ("2/3")."""
+    return {name: fraction_text(value) if isinstance(value, Fraction) else value for name, value in values.items()}
 
 
 # Council and settings ---------------------------------------------------------------
@@ -236,8 +172,8 @@ def update_council(council: Council, *, by, changes: Mapping[str, object]) -> Co
     results (window, score method, quorum, spread) is frozen once they are finalised;
     the vote settings stay open because award votes come after."""
     with transaction.atomic():
-        council = _lock_council(council)
-        _require_staff(by, council.campaign)
+        council = lock_council(council)
+        require_staff(by, council.campaign)
         unknown = set(changes) - set(COUNCIL_SETTINGS)
         if unknown:
             raise TransitionNotAllowed(_("Không sửa được các mục: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
@@ -254,7 +190,7 @@ def update_council(council: Council, *, by, changes: Mapping[str, object]) -> Co
         for name, value in changed.items():
             setattr(council, name, value)
         council.save(update_fields=list(changed))
-        audit.record(by, "council.settings_changed", council, before=before, after=changed)
+        audit.record(by, "council.settings_changed", council, before=_ledger_values(before), after=_ledger_values(changed))
     return council
 
 
@@ -262,9 +198,9 @@ def add_member(council: Council, *, user, position: str, represents: str = "", u
     """Seat ``user`` on the council; they are assigned every registration already in the
     appraisal (recused automatically from their own unit's)."""
     with transaction.atomic():
-        council = _lock_council(council)
-        _require_staff(by, council.campaign)
-        _require_not_finalised(council)
+        council = lock_council(council)
+        require_staff(by, council.campaign)
+        require_not_finalised(council)
         if CouncilMember.objects.filter(council=council, user=user).exists():
             raise TransitionNotAllowed(_("%(name)s đã là thành viên Hội đồng.") % {"name": user.display_name})
         _require_no_other_chair(council, position)
@@ -284,9 +220,9 @@ def update_member(member: CouncilMember, *, position: str, represents: str, unit
     """Change a member's position, body or unit. A new unit moves the automatic recusals
     of the sheets not yet submitted."""
     with transaction.atomic():
-        council = _lock_council(member.council)
-        _require_staff(by, council.campaign)
-        _require_not_finalised(council)
+        council = lock_council(member.council)
+        require_staff(by, council.campaign)
+        require_not_finalised(council)
         member = CouncilMember.objects.select_for_update().select_related("user").get(pk=member.pk)
         _require_no_other_chair(council, position, member=member)
         before = {"position": member.position, "represents": member.represents, "unit": member.unit_id}
@@ -311,8 +247,9 @@ def _recompute_automatic_recusals(member: CouncilMember, by) -> None:
         .exclude(scoresheet__status=Scoresheet.Status.SUBMITTED)
         .select_related("registration__unit")
     )
+    own_units = _OwnUnits()
     for assignment in assignments:
-        recused = _is_automatic_recusal(member, assignment.registration)
+        recused = _is_automatic_recusal(member, assignment.registration, own_units)
         if recused == assignment.is_recused:
             continue
         before = assignment.recusal
@@ -332,9 +269,9 @@ def remove_member(member: CouncilMember, *, by) -> None:
     """Take a member off the council; refused once they have scored or voted, because
     their sheets and votes are part of the record."""
     with transaction.atomic():
-        council = _lock_council(member.council)
-        _require_staff(by, council.campaign)
-        _require_not_finalised(council)
+        council = lock_council(member.council)
+        require_staff(by, council.campaign)
+        require_not_finalised(council)
         member = CouncilMember.objects.select_for_update().select_related("user").get(pk=member.pk)
         has_scores = Score.objects.filter(scoresheet__assignment__member=member, points__isnull=False).exists()
         has_submitted = Scoresheet.objects.filter(assignment__member=member, status=Scoresheet.Status.SUBMITTED).exists()
@@ -394,9 +331,9 @@ def save_criteria(criteria_set: CriteriaSet, *, name: str, rows: Iterable[Criter
     rows = list(rows)
     with transaction.atomic():
         council = ensure_council(criteria_set.campaign, by=by)
-        _lock_council(council)
+        lock_council(council)
         criteria_set = CriteriaSet.objects.select_for_update().select_related("campaign").get(pk=criteria_set.pk)
-        _require_staff(by, criteria_set.campaign)
+        require_staff(by, criteria_set.campaign)
         if selectors.criteria_locked(criteria_set.campaign):
             raise CriteriaLocked()
         kept = [row for row in rows if not row.delete]
@@ -439,12 +376,9 @@ class NominationOutcome:
 
 def nomination_refusal(registration: Registration, final_report_submitted: bool) -> str | None:
     """Why a registration cannot be put forward for appraisal, or None if it can."""
-    if registration.status == Status.NOMINATED:
-        return _("Đã được đưa vào thẩm định.")
-    if registration.status != Status.ACCEPTED:
-        return _("Chỉ đưa vào thẩm định đăng ký đã được tiếp nhận; đăng ký này đang ở trạng thái “%(status)s”.") % {
-            "status": registration.get_status_display()
-        }
+    refusal = lifecycle.state_refusal(registration, "nominate")
+    if refusal is not None:
+        return refusal
     if not final_report_submitted:
         return _("Đơn vị chưa gửi báo cáo tự đánh giá cuối năm.")
     return None
@@ -458,9 +392,9 @@ def nominate(campaign: Campaign, registrations: Iterable[Registration], *, by) -
     outcome = NominationOutcome()
     with transaction.atomic():
         council = ensure_council(campaign, by=by)
-        council = _lock_council(council)
-        _require_staff(by, campaign)
-        _require_not_finalised(council)
+        council = lock_council(council)
+        require_staff(by, campaign)
+        require_not_finalised(council)
         ensure_default_criteria(campaign, by=by)
         locked = list(
             Registration.objects.select_for_update()
@@ -481,11 +415,7 @@ def nominate(campaign: Campaign, registrations: Iterable[Registration], *, by) -
             if reason:
                 outcome.refused.append((registration, reason))
                 continue
-            registration.status = Status.NOMINATED
-            registration.save(update_fields=["status", "updated_at"])
-            audit.record(
-                by, "registration.nominated", registration, before={"status": Status.ACCEPTED}, after={"status": Status.NOMINATED}
-            )
+            registration = lifecycle.transition(registration, "nominate", by=by)
             _create_assignments(((member, registration) for member in members), by)
             outcome.nominated.append(registration)
     return outcome
@@ -496,9 +426,9 @@ def set_assignments(council: Council, wanted: Iterable[tuple[int, int]], *, by) 
     An assignment whose sheet holds scores cannot be taken away. Returns (added, removed)."""
     wanted = set(wanted)
     with transaction.atomic():
-        council = _lock_council(council)
-        _require_staff(by, council.campaign)
-        _require_not_finalised(council)
+        council = lock_council(council)
+        require_staff(by, council.campaign)
+        require_not_finalised(council)
         members = {member.pk: member for member in council.members.select_related("user")}
         registrations = {r.pk: r for r in selectors.appraised_registrations(council.campaign).filter(status=Status.NOMINATED)}
         if any(reg_id not in registrations or member_id not in members for reg_id, member_id in wanted):
@@ -539,11 +469,11 @@ def declare_conflict(assignment: Assignment, *, reason: str, by) -> Assignment:
     A draft sheet is discarded (its points are kept in the ledger)."""
     reason = (reason or "").strip()
     with transaction.atomic():
-        council = _lock_council(assignment.member.council)
+        council = lock_council(assignment.member.council)
         assignment = Assignment.objects.select_for_update().select_related("member__user", "registration").get(pk=assignment.pk)
         if assignment.member.user_id != getattr(by, "pk", None):
             raise NotAllowed(_("Chỉ chính thành viên được phân công mới khai xung đột lợi ích."))
-        _require_not_finalised(council)
+        require_not_finalised(council)
         if not reason:
             raise TransitionNotAllowed(_("Cần ghi lý do xung đột lợi ích."))
         if assignment.is_recused:
@@ -553,7 +483,7 @@ def declare_conflict(assignment: Assignment, *, reason: str, by) -> Assignment:
             raise TransitionNotAllowed(
                 _("Bạn đã nộp phiếu cho hồ sơ này; đề nghị Chủ tịch Hội đồng mở lại phiếu trước khi khai xung đột lợi ích.")
             )
-        discarded = _score_state(sheet)
+        discarded = sheet_state(sheet)
         if sheet is not None:
             sheet.delete()
         assignment.recusal = Assignment.Recusal.DECLARED
@@ -567,299 +497,3 @@ def declare_conflict(assignment: Assignment, *, reason: str, by) -> Assignment:
             after={**_member_label(assignment.member), "registration": assignment.registration_id, "reason": reason},
         )
     return assignment
-
-
-# Scoresheets ------------------------------------------------------------------------
-
-
-def points_text(value: Decimal) -> str:
-    """Points as people write them: 20, 12,5 (no trailing zeros)."""
-    value = Decimal(value).normalize()
-    return formats.number_format(value, decimal_pos=max(0, -value.as_tuple().exponent))
-
-
-def check_points(value, max_points: Decimal) -> tuple[Decimal | None, str | None]:
-    """Parse one score as typed (comma or point) and say what is wrong with it:
-    (value, None) when it is acceptable, (None, message) when not."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, None
-    try:
-        points = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
-        return None, _("Điểm phải là một số, ví dụ 15 hoặc 15,5.")
-    if not points.is_finite():
-        return None, _("Điểm phải là một số, ví dụ 15 hoặc 15,5.")
-    if points < 0:
-        return None, _("Điểm không được âm.")
-    if points > max_points:
-        return None, _("Điểm không được vượt quá %(max)s – điểm tối đa của tiêu chí.") % {"max": points_text(max_points)}
-    if (points / HALF) % 1 != 0:
-        return None, _("Điểm chấm theo bước 0,5 (ví dụ 12 hoặc 12,5); %(value)s không hợp lệ.") % {"value": points_text(points)}
-    return points.quantize(Decimal("0.1")), None
-
-
-def _check_window(council: Council, now: datetime.datetime) -> None:
-    window = selectors.scoring_window(council)
-    if not window.is_open(now):
-        raise ScoringClosed(
-            _("Ngoài thời gian chấm điểm của Hội đồng (từ %(opens)s đến %(closes)s).")
-            % {"opens": _date_time(window.opens_at), "closes": _date_time(window.closes_at)}
-        )
-
-
-def _write_sheet(
-    assignment: Assignment,
-    *,
-    points: Mapping[int, object],
-    comments: Mapping[int, str] | None,
-    comment: str,
-    version: int,
-    by,
-    submit: bool,
-    now: datetime.datetime | None,
-) -> Scoresheet:
-    now = now or timezone.now()
-    comments = comments or {}
-    with transaction.atomic():
-        council = _lock_council(assignment.member.council)
-        assignment = (
-            Assignment.objects.select_for_update()
-            .select_related("member", "registration__model", "registration__campaign")
-            .get(pk=assignment.pk)
-        )
-        if assignment.member.user_id != getattr(by, "pk", None):
-            raise NotAllowed(_("Bạn chỉ chấm được phiếu của chính mình."))
-        if assignment.is_recused:
-            raise NotAllowed(_("Bạn đã tránh chấm hồ sơ này."))
-        _require_not_finalised(council)
-        if assignment.registration.status != Status.NOMINATED:
-            raise TransitionNotAllowed(_("Hồ sơ này không còn trong đợt thẩm định."))
-        _check_window(council, now)
-        sheet = Scoresheet.objects.select_for_update().filter(assignment=assignment).first()
-        current_version = sheet.version if sheet is not None else 0
-        if version != current_version:
-            raise StaleScoresheet()
-        if sheet is not None and sheet.is_locked:
-            raise ResultsFinalised()
-        if sheet is not None and sheet.is_submitted:
-            raise TransitionNotAllowed(_("Phiếu đã nộp nên chỉ xem được; Chủ tịch Hội đồng có thể mở lại nếu cần sửa."))
-
-        criteria = list(
-            Criterion.objects.filter(
-                criteria_set__campaign=assignment.registration.campaign, criteria_set__kind=assignment.registration.model.kind
-            )
-        )
-        if not criteria:
-            raise TransitionNotAllowed(_("Kế hoạch chưa có bộ tiêu chí cho loại hồ sơ này."))
-        known = {criterion.pk for criterion in criteria}
-        if set(points) - known:
-            raise InvalidScores({}, _("Phiếu có tiêu chí không thuộc bộ tiêu chí của hồ sơ này; hãy tải lại trang."))
-        errors: dict[int, str] = {}
-        values: dict[int, Decimal | None] = {}
-        for criterion in criteria:
-            value, error = check_points(points.get(criterion.pk), criterion.max_points)
-            if error:
-                errors[criterion.pk] = error
-            elif value is None and submit:
-                errors[criterion.pk] = _("Cần chấm tiêu chí này trước khi nộp phiếu.")
-            values[criterion.pk] = value
-        if errors:
-            raise InvalidScores(errors)
-
-        before = _score_state(sheet) if sheet is not None else None
-        if sheet is None:
-            sheet = Scoresheet.objects.create(assignment=assignment, version=0)
-        existing = {score.criterion_id: score for score in sheet.scores.all()}
-        for criterion in criteria:
-            score = existing.get(criterion.pk) or Score(scoresheet=sheet, criterion=criterion)
-            score.points = values[criterion.pk]
-            score.comment = (comments.get(criterion.pk) or "").strip()
-            score.save()
-        sheet.comment = (comment or "").strip()
-        sheet.version = current_version + 1
-        if submit:
-            sheet.status = Scoresheet.Status.SUBMITTED
-            sheet.submitted_at = now
-        sheet.save()
-        sheet = Scoresheet.objects.prefetch_related("scores").get(pk=sheet.pk)
-        audit.record(
-            by, "scoresheet.submitted" if submit else "scoresheet.saved", sheet, before=before, after=_score_state(sheet)
-        )
-    return sheet
-
-
-def save_draft(
-    assignment: Assignment,
-    *,
-    points: Mapping[int, object],
-    comments: Mapping[int, str] | None = None,
-    comment: str = "",
-    version: int,
-    by,
-    now: datetime.datetime | None = None,
-) -> Scoresheet:
-    """Save the member's sheet as a draft: empty criteria allowed, every value checked.
-    ``version`` is the sheet version the form was opened with (0 for a new sheet)."""
-    return _write_sheet(
-        assignment, points=points, comments=comments, comment=comment, version=version, by=by, submit=False, now=now
-    )
-
-
-def submit_scoresheet(
-    assignment: Assignment,
-    *,
-    points: Mapping[int, object],
-    comments: Mapping[int, str] | None = None,
-    comment: str = "",
-    version: int,
-    by,
-    now: datetime.datetime | None = None,
-) -> Scoresheet:
-    """Save and submit: every criterion must be scored; the sheet becomes read-only."""
-    return _write_sheet(
-        assignment, points=points, comments=comments, comment=comment, version=version, by=by, submit=True, now=now
-    )
-
-
-def reopen_scoresheet(scoresheet: Scoresheet, *, reason: str, by) -> Scoresheet:
-    """The chair sends a submitted sheet back to its member as a draft, with a reason."""
-    reason = (reason or "").strip()
-    with transaction.atomic():
-        council = _lock_council(scoresheet.assignment.member.council)
-        _require_chair(by, council)
-        _require_not_finalised(council)
-        if not reason:
-            raise TransitionNotAllowed(_("Cần ghi lý do mở lại phiếu chấm."))
-        sheet = Scoresheet.objects.select_for_update().get(pk=scoresheet.pk)
-        if sheet.is_locked:
-            raise ResultsFinalised()
-        if not sheet.is_submitted:
-            raise TransitionNotAllowed(_("Phiếu này chưa nộp nên không cần mở lại."))
-        sheet.status = Scoresheet.Status.DRAFT
-        sheet.submitted_at = None
-        sheet.version += 1
-        sheet.save(update_fields=["status", "submitted_at", "version", "updated_at"])
-        audit.record(
-            by,
-            "scoresheet.reopened",
-            sheet,
-            before={"status": Scoresheet.Status.SUBMITTED},
-            after={"status": sheet.status, "reason": reason, "member": sheet.assignment.member_id},
-        )
-    return sheet
-
-
-# Finalising and publishing ----------------------------------------------------------
-
-
-def _table_row(registration: Registration, outcome: Outcome) -> dict:
-    return {
-        "registration": registration.pk,
-        "name": registration.model.name,
-        "unit": registration.unit.name,
-        "kind": outcome.kind,
-        "sheets": outcome.sheet_count,
-        "eligible": outcome.eligible_count,
-        "mean": outcome.mean,
-        "median": outcome.median,
-        "min": outcome.minimum,
-        "max": outcome.maximum,
-        "stdev": outcome.stdev,
-        "counted": outcome.counted_score,
-        "disagreement": outcome.has_disagreement,
-        "rank": outcome.rank,
-        "classification": outcome.classification,
-        "needs_vote": outcome.needs_vote,
-        "note": outcome.tie_break_note,
-    }
-
-
-def finalise_results(council: Council, *, by, now: datetime.datetime | None = None) -> list[Result]:
-    """The chair closes the appraisal: every sheet is locked, the results are stored,
-    registrations become recognised or not (through appraised), the models recognised
-    this year are marked, and the whole table is sealed in the audit ledger."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        council = _lock_council(council)
-        _require_chair(by, council)
-        _require_not_finalised(council)
-        list(Scoresheet.objects.select_for_update().filter(assignment__member__council=council).values_list("pk", flat=True))
-        table = selectors.live_results(council)
-        if not table.rows:
-            raise TransitionNotAllowed(_("Chưa có hồ sơ nào được đưa vào thẩm định."))
-        not_quorate = [row.registration.model.name for row in table.rows if not row.outcome.is_quorate]
-        if not_quorate:
-            raise NotQuorate(not_quorate)
-        Scoresheet.objects.filter(assignment__member__council=council).update(is_locked=True)
-
-        results = Result.objects.bulk_create(
-            Result(
-                registration=row.registration,
-                council=council,
-                sheet_count=row.outcome.sheet_count,
-                eligible_count=row.outcome.eligible_count,
-                mean=row.outcome.mean,
-                median=row.outcome.median,
-                minimum=row.outcome.minimum,
-                maximum=row.outcome.maximum,
-                stdev=row.outcome.stdev,
-                counted_score=row.outcome.counted_score,
-                is_quorate=row.outcome.is_quorate,
-                has_disagreement=row.outcome.has_disagreement,
-                rank=row.outcome.rank,
-                classification=row.outcome.classification,
-                needs_vote=row.outcome.needs_vote,
-                tie_break_note=row.outcome.tie_break_note[:300],
-            )
-            for row in table.rows
-        )
-        recognised_ids, other_ids = [], []
-        for row in table.rows:
-            registration = row.registration
-            final = Status.RECOGNISED if row.outcome.is_recognised else Status.NOT_RECOGNISED
-            (recognised_ids if final == Status.RECOGNISED else other_ids).append(registration.pk)
-            audit.record(
-                by,
-                "registration.appraised",
-                registration,
-                before={"status": registration.status},
-                after={"status": final, "via": Status.APPRAISED, "counted_score": row.outcome.counted_score},
-            )
-        # Through APPRAISED to the decision, in the same transaction.
-        Registration.objects.filter(pk__in=recognised_ids + other_ids).update(status=Status.APPRAISED, updated_at=now)
-        Registration.objects.filter(pk__in=recognised_ids).update(status=Status.RECOGNISED, updated_at=now)
-        Registration.objects.filter(pk__in=other_ids).update(status=Status.NOT_RECOGNISED, updated_at=now)
-        for model in DvkModel.objects.filter(registrations__pk__in=recognised_ids).distinct():
-            record_recognition(model, year=council.campaign.year, by=by)
-
-        council.finalised_at = now
-        council.finalised_by = by
-        council.save(update_fields=["finalised_at", "finalised_by"])
-        audit.record(
-            by,
-            "council.results_finalised",
-            council,
-            after={
-                "campaign": council.campaign_id,
-                "score_method": council.score_method,
-                "quorum_fraction": council.quorum_fraction,
-                "disagreement_spread": council.disagreement_spread,
-                "table": [_table_row(row.registration, row.outcome) for row in table.rows],
-            },
-        )
-    return results
-
-
-def publish_results(council: Council, *, by, now: datetime.datetime | None = None) -> Council:
-    """Staff publish the finalised results to the units."""
-    with transaction.atomic():
-        council = _lock_council(council)
-        _require_staff(by, council.campaign)
-        if not council.is_finalised:
-            raise TransitionNotAllowed(_("Chỉ công bố được kết quả đã được Chủ tịch Hội đồng chốt."))
-        if council.results_published_at is not None:
-            raise TransitionNotAllowed(_("Kết quả đã được công bố."))
-        council.results_published_at = now or timezone.now()
-        council.save(update_fields=["results_published_at"])
-        audit.record(by, "council.results_published", council, after={"published_at": council.results_published_at})
-    return council

@@ -2,8 +2,8 @@
 the demo seed and higher apps (evaluations) call these; none sets the fields by hand."""
 
 import rules
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -64,14 +64,44 @@ def create_model(unit: Unit, *, by, **fields) -> DvkModel:
     """Add a model or exemplar to ``unit``'s catalogue. ``fields`` are those of
     EDITABLE_FIELDS; invalid values raise ValidationError with Vietnamese messages."""
     _check_fields(fields)
-    with transaction.atomic():
-        model = DvkModel(unit=unit, created_by=by if getattr(by, "pk", None) else None)
-        _apply(model, fields)
-        _require_editor(model, by)
-        model.full_clean()
-        model.save()
-        audit.record(by, "dvk_model.created", model, after=_snapshot(model))
+    try:
+        with transaction.atomic():
+            model = DvkModel(unit=unit, created_by=by if getattr(by, "pk", None) else None)
+            _apply(model, fields)
+            _require_editor(model, by)
+            model.full_clean()
+            model.save()
+            audit.record(by, "dvk_model.created", model, after=_snapshot(model))
+    except IntegrityError as error:
+        # Two saves at the same moment both pass full_clean; the database keeps one.
+        raise _same_name_error() from error
     return model
+
+
+def _same_name_error() -> ValidationError:
+    constraint = next(c for c in DvkModel._meta.constraints if c.name == "dvk_model_unique_name_per_unit")
+    return ValidationError({"name": constraint.violation_error_message})
+
+
+# What decides how a model is appraised (which criteria set, which ranking table).
+SCORING_FIELDS = ("kind",)
+# Apps above this one say when those fields are frozen: ``rule(model)`` returns the
+# reason (the registrations app: a registration of the model is in appraisal or has results).
+_scoring_freeze_rules: list = []
+
+
+def register_scoring_freeze_rule(rule) -> None:
+    if rule not in _scoring_freeze_rules:
+        _scoring_freeze_rules.append(rule)
+
+
+def _check_scoring_fields(model: DvkModel, before: dict) -> None:
+    if all(getattr(model, name) == before[name] for name in SCORING_FIELDS):
+        return
+    for rule in _scoring_freeze_rules:
+        reason = rule(model)
+        if reason:
+            raise TransitionNotAllowed(reason)
 
 
 def update_model(model: DvkModel, *, by, expected_updated_at=None, **fields) -> DvkModel:
@@ -84,7 +114,9 @@ def update_model(model: DvkModel, *, by, expected_updated_at=None, **fields) -> 
         if expected_updated_at is not None and model.updated_at != expected_updated_at:
             raise StaleEdit(_("Mô hình này vừa được người khác cập nhật. Hãy tải lại trang để xem bản mới rồi sửa lại."))
         before = _snapshot(model)
+        frozen = {name: getattr(model, name) for name in SCORING_FIELDS}
         _apply(model, fields)
+        _check_scoring_fields(model, frozen)
         model.full_clean()
         model.save()
         after = _snapshot(model)

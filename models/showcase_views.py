@@ -3,6 +3,8 @@ An exemplar is a living person: the public sees the name, position and unit only
 
 from django.views.generic import DetailView, ListView
 
+from accounts.text import clean_typed_text
+
 from .models import Field
 from .selectors import published_models, search_showcase
 
@@ -13,7 +15,8 @@ class ShowcaseIndexView(ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        self.text = self.request.GET.get("q", "").strip()[:200]
+        # The address bar is typed text too (a NUL would reach PostgreSQL and fail).
+        self.text = clean_typed_text(self.request.GET.get("q", ""), multiline=False).strip()[:200]
         field = self.request.GET.get("field", "")
         self.field = field if field in Field.values else ""
         return search_showcase(text=self.text, field=self.field)

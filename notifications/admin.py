@@ -5,8 +5,8 @@ from .models import Notification, ReminderLog
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ("title", "user", "kind", "created_at", "read_at", "emailed_at")
-    list_filter = ("kind",)
+    list_display = ("title", "user", "kind", "created_at", "read_at", "email_status", "email_attempts", "emailed_at")
+    list_filter = ("kind", "email_status")
     search_fields = ("title", "user__username")
 
 

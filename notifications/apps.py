@@ -7,7 +7,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Thông báo")
 
     def ready(self):
-        from . import events, receivers
+        from accounts import todo
+
+        from . import events, obligations, receivers
 
         receivers.connect()
         events.connect()
+        todo.register(obligations.todo_items)

@@ -1,5 +1,7 @@
 """Inbox messages for the registration workflow: the unit hears when the district returns
-or accepts its registration, the district hears when a unit submits something."""
+or accepts its registration, the district hears when a unit submits something. The
+signals arrive inside the transaction of the change, so each message and its e-mail are
+committed with it or not at all."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,20 +27,20 @@ def _registration_url(registration) -> str:
 def registration_submitted(sender, instance, by=None, **kwargs):
     title = _("%(unit)s đã gửi đăng ký “%(model)s”") % {"unit": instance.unit, "model": instance.model}
     for user in _district_staff(instance.campaign.owner_id):
-        notify(user, title, url=_registration_url(instance))
+        notify(user, title, url=_registration_url(instance), organiser=instance.campaign.owner)
 
 
 def registration_returned(sender, instance, by=None, **kwargs):
     title = _("Đăng ký “%(model)s” được trả lại để bổ sung") % {"model": instance.model}
     body = _("Lý do: %(reason)s") % {"reason": instance.return_reason}
     for user in _focal_points(instance.unit_id):
-        notify(user, title, body=body, url=_registration_url(instance))
+        notify(user, title, body=body, url=_registration_url(instance), organiser=instance.campaign.owner)
 
 
 def registration_accepted(sender, instance, by=None, **kwargs):
     title = _("Đăng ký “%(model)s” đã được tiếp nhận") % {"model": instance.model}
     for user in _focal_points(instance.unit_id):
-        notify(user, title, url=_registration_url(instance))
+        notify(user, title, url=_registration_url(instance), organiser=instance.campaign.owner)
 
 
 def progress_report_submitted(sender, instance, by=None, **kwargs):
@@ -49,7 +51,7 @@ def progress_report_submitted(sender, instance, by=None, **kwargs):
         "model": registration.model,
     }
     for user in _district_staff(registration.campaign.owner_id):
-        notify(user, title, url=_registration_url(registration))
+        notify(user, title, url=_registration_url(registration), organiser=registration.campaign.owner)
 
 
 def connect() -> None:

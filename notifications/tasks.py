@@ -1,22 +1,18 @@
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
-from django.utils import timezone
-
-from .models import Notification
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def email_notification(notification_id: int) -> bool:
-    notification = Notification.objects.select_related("user").filter(pk=notification_id, emailed_at__isnull=True).first()
-    if notification is None or not notification.user.email:
-        return False
-    body = notification.body
-    if notification.url:
-        body = f"{body}\n\n{notification.url}"
-    send_mail(notification.title, body, settings.DEFAULT_FROM_EMAIL, [notification.user.email])
-    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-    return True
+@shared_task
+def deliver_notifications_task() -> int:
+    """Beat runs this every minute: send what the outbox holds."""
+    from .delivery import deliver_pending
+
+    return deliver_pending().sent
+
+
+@shared_task
+def email_notification(notification_id: int) -> int:
+    """Kept for messages queued before the outbox existed: they now just drain it."""
+    return deliver_notifications_task()
 
 
 @shared_task

@@ -8,9 +8,12 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self):
         from campaign import dashboard as campaign_dashboard
+        from models import services as model_services
 
         from . import dashboard
+        from .selectors import kind_frozen_reason
 
         for column in dashboard.COLUMNS:
             campaign_dashboard.register_column(column)
         campaign_dashboard.register_obligations(dashboard.obligations)
+        model_services.register_scoring_freeze_rule(kind_frozen_reason)

@@ -16,16 +16,13 @@ from campaign.models import Deadline
 
 from .models import ProgressReport, Registration, Status
 
-# Statuses that mean the district has the registration in hand.
-_IN_EMULATION = (Status.ACCEPTED, Status.NOMINATED, Status.APPRAISED, Status.RECOGNISED, Status.NOT_RECOGNISED)
-
 
 def registrations_cell(counts: dict[str, int]) -> Cell:
     total = sum(n for status, n in counts.items() if status != Status.WITHDRAWN)
     if not total:
         return Cell(text="0", level="danger", title=_("Chưa đăng ký mô hình, điển hình nào"))
     parts = [f"{Status(status).label}: {counts[status]}" for status in Status.values if counts.get(status)]
-    accepted = sum(counts.get(status, 0) for status in _IN_EMULATION)
+    accepted = sum(counts.get(status, 0) for status in Status.ACCEPTED_OR_LATER)
     waiting = counts.get(Status.SUBMITTED, 0)
     returned = counts.get(Status.RETURNED, 0) + counts.get(Status.DRAFT, 0)
     if returned:
@@ -58,7 +55,7 @@ def _report_column(kind: str):
         """Submitted reports of ``kind`` out of the unit's accepted registrations. Two queries."""
         unit_ids = [unit.pk for unit in units]
         expected = dict(
-            Registration.objects.filter(campaign=campaign, unit_id__in=unit_ids, status__in=_IN_EMULATION)
+            Registration.objects.filter(campaign=campaign, unit_id__in=unit_ids, status__in=Status.ACCEPTED_OR_LATER)
             .order_by()
             .values("unit_id")
             .annotate(n=Count("pk"))
@@ -68,7 +65,7 @@ def _report_column(kind: str):
             ProgressReport.objects.filter(
                 registration__campaign=campaign,
                 registration__unit_id__in=unit_ids,
-                registration__status__in=_IN_EMULATION,
+                registration__status__in=Status.ACCEPTED_OR_LATER,
                 kind=kind,
                 status=ProgressReport.ReportStatus.SUBMITTED,
             )
@@ -122,7 +119,7 @@ def obligations(user, campaign) -> list[Obligation]:
     for unit in units:
         own = [registration for registration in registrations if registration.unit_id == unit.pk]
         due_registration = campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=unit)
-        sent = [r for r in own if r.status not in (Status.DRAFT, Status.RETURNED, Status.WITHDRAWN)]
+        sent = [r for r in own if r.status in Status.SENT]
         drafts = [r for r in own if r.status == Status.DRAFT]
         found.append(
             Obligation(

@@ -9,6 +9,7 @@ records each step. A model already registered in the campaign is left untouched,
 second run changes nothing."""
 
 import datetime
+import functools
 import html
 import io
 from dataclasses import dataclass, field
@@ -131,6 +132,12 @@ def _before(due, wanted: datetime.date) -> datetime.datetime:
 
 
 def _pdf(title: str, unit_name: str, paragraphs: list[str]) -> bytes:
+    return _made_pdf(title, unit_name, tuple(paragraphs))
+
+
+# The same arguments make the same file: made once per process (seeding again, tests).
+@functools.lru_cache(maxsize=64)
+def _made_pdf(title: str, unit_name: str, paragraphs: tuple[str, ...]) -> bytes:
     from django.contrib.staticfiles import finders
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -153,6 +160,7 @@ def _pdf(title: str, unit_name: str, paragraphs: list[str]) -> bytes:
     return HTML(string=document).write_pdf(stylesheets=[typeface], font_config=fonts)
 
 
+@functools.lru_cache(maxsize=64)
 def _image(caption: str, fmt: str) -> bytes:
     """A small landscape picture (sky, hills, a road) with the caption written on it."""
     from PIL import Image, ImageDraw, ImageFont

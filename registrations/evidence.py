@@ -17,7 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from campaign.uploads import EXTENSIONS, IMAGE_TYPES, JPEG, PNG, image_opens, sniff_content_type
+from campaign.uploads import EXTENSIONS, IMAGE_TYPES, JPEG, PNG, image_problem, sniff_content_type
 
 from .exceptions import EvidenceRejected
 
@@ -78,8 +78,8 @@ def inspect_upload(upload) -> InspectedFile:
         raise EvidenceRejected(_("Tệp “%(name)s” rỗng, không có nội dung.") % {"name": name})
 
     content_type = sniff_content_type(upload)
-    if content_type in IMAGE_TYPES and not image_opens(upload, content_type):
-        raise EvidenceRejected(_("Ảnh “%(name)s” bị hỏng hoặc không mở được.") % {"name": name})
+    if content_type in IMAGE_TYPES and (problem := image_problem(upload, content_type, name=name)):
+        raise EvidenceRejected(problem)
     if content_type is None:
         raise EvidenceRejected(
             _(
@@ -89,6 +89,14 @@ def inspect_upload(upload) -> InspectedFile:
             % {"name": name}
         )
     return InspectedFile(content_type=content_type, extension=EXTENSIONS[content_type], size=size)
+
+
+def thumbnail_name(content_type: str) -> str:
+    return f"{uuid.uuid4().hex}{EXTENSIONS[content_type]}"
+
+
+def thumbnail_content_type(name: str) -> str:
+    return PNG if name.endswith(EXTENSIONS[PNG]) else JPEG
 
 
 def render_thumbnail(file) -> tuple[bytes, str]:

@@ -4,13 +4,17 @@ among what the user may see (another unit's file is a 404)."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
+from accounts import once
+from campaign.uploads import download_name
+
 from . import services
-from .evidence import render_thumbnail
+from .evidence import thumbnail_content_type
 from .exceptions import RegistrationError
 from .forms import EvidenceUploadForm
 from .models import ProgressReport
@@ -47,9 +51,13 @@ class EvidenceUploadView(LoginRequiredMixin, View):
                 return _back_to_owner(registration.pk, kind)
         upload = form.cleaned_data["file"]
         try:
-            evidence = services.add_evidence(
-                registration, upload, by=request.user, report=report, caption=form.cleaned_data["caption"]
-            )
+            with transaction.atomic():
+                if not once.claim(form.once_token, request.user):
+                    messages.info(request, _("Tệp này vừa được tải lên từ cùng biểu mẫu; không lưu thêm bản nữa."))
+                    return _back_to_owner(registration.pk, kind)
+                evidence = services.add_evidence(
+                    registration, upload, by=request.user, report=report, caption=form.cleaned_data["caption"]
+                )
         except RegistrationError as error:
             messages.error(request, error.message)
         else:
@@ -70,7 +78,9 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
             handle = evidence.file.open("rb")
         except (FileNotFoundError, ValueError):
             raise Http404 from None
-        response = FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
+        response = FileResponse(
+            handle, as_attachment=True, filename=download_name(evidence.original_name, evidence.content_type), content_type=evidence.content_type
+        )
         return _private_headers(response)
 
 
@@ -80,11 +90,13 @@ class EvidenceThumbnailView(LoginRequiredMixin, View):
         if not evidence.is_image:
             raise Http404
         try:
-            with evidence.file.open("rb") as handle:
-                data, content_type = render_thumbnail(handle)
-        except (FileNotFoundError, OSError, ValueError):
+            if not evidence.thumbnail:
+                services.store_missing_thumbnail(evidence)
+            with evidence.thumbnail.open("rb") as handle:
+                data = handle.read()
+        except (FileNotFoundError, OSError, ValueError, RegistrationError):
             raise Http404 from None
-        response = HttpResponse(data, content_type=content_type)
+        response = HttpResponse(data, content_type=thumbnail_content_type(evidence.thumbnail.name))
         response["Content-Disposition"] = "inline"
         _private_headers(response)
         response["Cache-Control"] = "private, max-age=3600"

@@ -75,3 +75,7 @@ class EvidenceRejected(RegistrationError):
 
 class InvalidReport(RegistrationError):
     """Figures of a progress report that cannot be true together."""
+
+
+class NotPermitted(RegistrationError):
+    """The acting user may not take this step on this registration."""

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.once import OnceOnlyFormMixin
 from models.models import DvkModel
 
 from .evidence import ACCEPT_ATTRIBUTE, inspect_upload, max_upload_bytes
@@ -133,7 +134,7 @@ class ProgressReportForm(VersionedForm):
         return cleaned
 
 
-class EvidenceUploadForm(forms.Form):
+class EvidenceUploadForm(OnceOnlyFormMixin, forms.Form):
     file = forms.FileField(
         label=_("Tệp minh chứng"),
         error_messages={"required": _("Hãy chọn một tệp để tải lên."), "empty": _("Tệp đã chọn rỗng, không có nội dung.")},

@@ -9,21 +9,40 @@ from models.models import DvkModel
 
 
 class Status(models.TextChoices):
+    """Where a registration stands in the year's emulation. The moves between these
+    states, and who may make each, are in ``registrations.lifecycle``."""
+
     DRAFT = "draft", _("Nháp")
     SUBMITTED = "submitted", _("Đã gửi")
     RETURNED = "returned", _("Trả lại để bổ sung")
     ACCEPTED = "accepted", _("Đã tiếp nhận")
     WITHDRAWN = "withdrawn", _("Đã rút")
     NOMINATED = "nominated", _("Đưa vào thẩm định")
-    APPRAISED = "appraised", _("Đã thẩm định")
     RECOGNISED = "recognised", _("Được công nhận")
     NOT_RECOGNISED = "not_recognised", _("Không được công nhận")
 
 
-EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
-WITHDRAWABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+# The named groups of states every app reads (``Status.ACCEPTED_OR_LATER`` ...), so that
+# no app spells out its own list. Set after the class: an enum body cannot refer to its
+# own members.
+# The unit still holds the pen: it can edit and send.
+Status.EDITABLE = (Status.DRAFT, Status.RETURNED)
+# The unit can still take it out of the emulation.
+Status.WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
 # Progress reports are filed on a registration the district has accepted.
-REPORTABLE_STATUSES = (Status.ACCEPTED,)
+Status.REPORTABLE = (Status.ACCEPTED,)
+# Still in the year's emulation, so its progress reports are owed.
+Status.OWES_REPORTS = (Status.ACCEPTED, Status.NOMINATED)
+# The appraisal has decided.
+Status.DECIDED = (Status.RECOGNISED, Status.NOT_RECOGNISED)
+# Put forward for appraisal, and what became of it.
+Status.IN_APPRAISAL = (Status.NOMINATED, *Status.DECIDED)
+# The district has the registration in hand: accepted, appraised or decided.
+Status.ACCEPTED_OR_LATER = (Status.ACCEPTED, *Status.IN_APPRAISAL)
+# Sent by the unit and not sent back: waiting for review or accepted or later.
+Status.SENT = (Status.SUBMITTED, *Status.ACCEPTED_OR_LATER)
+# Not counted as registered: never sent, or taken out.
+Status.NOT_REGISTERED = (Status.DRAFT, Status.WITHDRAWN)
 
 
 # The content a unit writes about its model, in the order of the form (DESIGN §4).
@@ -94,21 +113,23 @@ class Registration(models.Model):
         verbose_name = _("đăng ký thi đua")
         verbose_name_plural = _("đăng ký thi đua")
         constraints = [models.UniqueConstraint(fields=["campaign", "model"], name="registration_one_per_model_campaign")]
+        # The review list filters by campaign and status and counts by status.
+        indexes = [models.Index(fields=["campaign", "status"], name="registration_campaign_status")]
 
     def __str__(self):
         return f"{self.model} ({self.campaign.year})" if self.campaign_id else str(self.model)
 
     @property
     def is_editable(self) -> bool:
-        return self.status in EDITABLE_STATUSES
+        return self.status in Status.EDITABLE
 
     @property
     def is_withdrawable(self) -> bool:
-        return self.status in WITHDRAWABLE_STATUSES
+        return self.status in Status.WITHDRAWABLE
 
     @property
     def accepts_reports(self) -> bool:
-        return self.status in REPORTABLE_STATUSES
+        return self.status in Status.REPORTABLE
 
 
 class ProgressReport(models.Model):
@@ -178,6 +199,8 @@ class Evidence(models.Model):
         ProgressReport, verbose_name=_("báo cáo"), on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
     )
     file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/", max_length=300)
+    # Made once when an image is stored, so that a page of thumbnails never decodes originals.
+    thumbnail = models.FileField(_("ảnh thu nhỏ"), upload_to="evidence/thumbnails/%Y/%m/", max_length=300, blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     content_type = models.CharField(_("định dạng"), max_length=100)
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"))

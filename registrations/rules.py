@@ -24,29 +24,22 @@ def is_focal_point(user):
     return user.is_authenticated and user.is_focal_point
 
 
-
-
 @rules.predicate
 def is_focal_point_of_unit(user, obj):
+    """The focal point of the unit a registration (or its report, or its evidence) belongs to."""
     registration = _registration(obj)
     return registration is not None and registration.unit_id in user.focal_unit_ids()
 
 
+@rules.predicate
+def is_focal_point_of_model_unit(user, model):
+    """The focal point of the unit whose model (DvkModel) is to be registered."""
+    return model is not None and model.unit_id in user.focal_unit_ids()
 
 
 @rules.predicate
 def is_editable(user, registration):
     return registration.is_editable
-
-
-@rules.predicate
-def is_withdrawable(user, registration):
-    return registration.is_withdrawable
-
-
-@rules.predicate
-def is_awaiting_review(user, registration):
-    return registration.status == Registration.Status.SUBMITTED
 
 
 @rules.predicate
@@ -59,26 +52,16 @@ def is_report_editable(user, report):
     return report.is_editable
 
 
-@rules.predicate
-def is_evidence_owner_editable(user, evidence):
-    if evidence.report_id:
-        return evidence.report.is_editable
-    return evidence.registration.is_editable
-
-
 # Roles on an object: the unit's focal point acts for it, the organiser's staff review it.
+# The steps of the lifecycle (submit, return, accept, withdraw, ...) name these roles in
+# registrations.lifecycle, which also decides the state.
 rules.add_perm("registrations.act_for_unit", is_focal_point_of_unit)
 rules.add_perm("registrations.review", is_staff_of_organiser)
-# Actions on an object in its current state (used for the buttons a page offers).
+rules.add_perm("registrations.register_model", is_focal_point_of_model_unit)
+# Pages and buttons.
 rules.add_perm("registrations.add_registration", is_focal_point)
 rules.add_perm("registrations.change_registration", is_focal_point_of_unit & is_editable)
-rules.add_perm("registrations.submit_registration", is_focal_point_of_unit & is_editable)
-rules.add_perm("registrations.withdraw_registration", is_focal_point_of_unit & is_withdrawable)
-rules.add_perm("registrations.review_registration", is_staff_of_organiser & is_awaiting_review)
 rules.add_perm("registrations.review_registrations", is_organiser_staff)
 # Reports: the registration is the object when the report does not exist yet.
 rules.add_perm("registrations.file_report", is_focal_point_of_unit & accepts_reports)
 rules.add_perm("registrations.change_report", is_focal_point_of_unit & is_report_editable)
-rules.add_perm("registrations.add_registration_evidence", is_focal_point_of_unit & is_editable)
-rules.add_perm("registrations.add_report_evidence", is_focal_point_of_unit & is_report_editable)
-rules.add_perm("registrations.delete_evidence", is_focal_point_of_unit & is_evidence_owner_editable)

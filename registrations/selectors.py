@@ -4,7 +4,23 @@ construction (DESIGN §6)."""
 
 from collections.abc import Callable
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from accounts.collation import by_name
 from audit.models import AuditEntry
@@ -38,13 +54,54 @@ def _visibility(user) -> Q | None:
     return condition
 
 
+def _results_withheld(user) -> Q:
+    """The appraisal results ``user`` may not read yet: those of a council that has not
+    published them, unless the user reads the organiser's campaigns in full."""
+    withheld = Q(status__in=Status.DECIDED) & (
+        Q(campaign__council__isnull=True) | Q(campaign__council__results_published_at__isnull=True)
+    )
+    organiser_ids = user.reader_organiser_ids()
+    if organiser_ids:
+        withheld &= ~Q(campaign__owner_id__in=organiser_ids)
+    return withheld
+
+
 def registrations_visible_to(user) -> QuerySet[Registration]:
     """Staff and viewers: every registration of the campaigns of the bodies they follow;
-    a unit's focal point: that unit's, and those of units merged into it (history)."""
+    a unit's focal point: that unit's, and those of units merged into it (history).
+    ``shown_status`` is the status the user may read: a unit sees "in appraisal" until
+    the council publishes the results (see ``as_shown``)."""
     condition = _visibility(user)
     if condition is None:
         return Registration.objects.none()
-    return Registration.objects.filter(condition).select_related("unit", "model", "campaign", "campaign__owner")
+    return (
+        Registration.objects.filter(condition)
+        .select_related("unit", "model", "campaign", "campaign__owner")
+        .annotate(
+            shown_status=Case(When(_results_withheld(user), then=Value(Status.NOMINATED)), default=F("status"), output_field=CharField())
+        )
+    )
+
+
+def kind_frozen_reason(model: DvkModel) -> str | None:
+    """A model nominated for appraisal, being appraised or with results keeps its kind:
+    the kind decides its criteria set and the table it is ranked in."""
+    if Registration.objects.filter(model=model, status__in=Status.IN_APPRAISAL).exists():
+        return _("Mô hình đã được đưa vào thẩm định hoặc đã có kết quả: không thể đổi giữa mô hình tập thể và điển hình cá nhân.")
+    return None
+
+
+def as_shown(registrations):
+    """The registrations with the status their reader may see (in memory, for display:
+    services always read the row again before changing it)."""
+    registrations = list(registrations)
+    for registration in registrations:
+        registration.status = getattr(registration, "shown_status", registration.status)
+    return registrations
+
+
+def results_withheld(registration: Registration) -> bool:
+    return getattr(registration, "shown_status", registration.status) != registration.status
 
 
 def reviewable_by(user) -> QuerySet[Registration]:
@@ -58,10 +115,19 @@ def _submitted_report(kind: str):
     )
 
 
+def _evidence_count():
+    """A subquery, not ``Count("evidence")``: a join and GROUP BY would make PostgreSQL
+    group by every text column of the registration."""
+    counted = (
+        Evidence.objects.filter(registration=OuterRef("pk")).order_by().values("registration").annotate(n=Count("pk")).values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def registration_list(user) -> QuerySet[Registration]:
     """The rows of the review list and its export, with what each row shows."""
     return registrations_visible_to(user).annotate(
-        evidence_count=Count("evidence", distinct=True),
+        evidence_count=_evidence_count(),
         interim_submitted=_submitted_report(ProgressReport.Kind.INTERIM),
         final_submitted=_submitted_report(ProgressReport.Kind.FINAL),
     )
@@ -153,5 +219,6 @@ def own_models(user, *, unregistered_in: Campaign | None = None) -> QuerySet[Dvk
 
 
 def status_counts(queryset: QuerySet[Registration]) -> dict[str, int]:
-    counts = {row["status"]: row["n"] for row in queryset.order_by().values("status").annotate(n=Count("pk", distinct=True))}
+    rows = queryset.order_by().values("shown_status").annotate(n=Count("pk", distinct=True))
+    counts = {row["shown_status"]: row["n"] for row in rows}
     return {status: counts.get(status, 0) for status in Status.values}

@@ -12,6 +12,8 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import rules
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,15 +21,18 @@ from django.utils.translation import gettext as _
 import audit
 from audit.models import AuditEntry
 from campaign.models import Campaign, Deadline
+from campaign.uploads import image_problem
 
-from . import signals
-from .evidence import clean_original_name, inspect_upload, stored_name
+from . import lifecycle, signals
+from .evidence import clean_original_name, inspect_upload, render_thumbnail, stored_name, thumbnail_name
 from .exceptions import (
     AlreadyRegistered,
     CampaignNotOpen,
     DeadlinePassed,
+    EvidenceRejected,
     IncompleteRegistration,
     InvalidReport,
+    NotPermitted,
     ReasonRequired,
     StaleEdit,
     TransitionNotAllowed,
@@ -39,7 +44,6 @@ from .models import (
     Evidence,
     ProgressReport,
     Registration,
-    Status,
 )
 
 __all__ = [
@@ -70,8 +74,16 @@ def _lock_report(pk: int) -> ProgressReport:
     return ProgressReport.objects.select_for_update().get(pk=pk)
 
 
-def _after_commit(signal, sender, instance, by) -> None:
-    transaction.on_commit(lambda: signal.send(sender=sender, instance=instance, by=by))
+def _announce(signal, sender, instance, by) -> None:
+    # Inside the transaction: what receivers write (messages, their e-mails in the
+    # outbox) is committed together with the change, or rolled back with it.
+    signal.send(sender=sender, instance=instance, by=by)
+
+
+def _require(by, permission: str, obj) -> None:
+    """Refuse the change unless ``by`` holds the named rule on ``obj`` (registrations.rules)."""
+    if not rules.has_perm(permission, by, obj):
+        raise NotPermitted(_("Bạn không có quyền thực hiện việc này với hồ sơ của đơn vị khác."))
 
 
 def _check_campaign_open(campaign: Campaign) -> None:
@@ -141,11 +153,12 @@ def create_registration(*, campaign: Campaign, model, by, data: dict | None = No
     data = data or {}
     with transaction.atomic():
         _check_campaign_open(campaign)
+        if not campaign.covers(model.unit):
+            raise TransitionNotAllowed(_("Mô hình này thuộc đơn vị ngoài phạm vi của kế hoạch."))
+        _require(by, "registrations.register_model", model)
         existing = Registration.objects.filter(campaign=campaign, model=model).select_related("model", "campaign").first()
         if existing is not None:
             raise AlreadyRegistered(existing)
-        if not campaign.covers(model.unit):
-            raise TransitionNotAllowed(_("Mô hình này thuộc đơn vị ngoài phạm vi của kế hoạch."))
         registration = Registration(
             campaign=campaign,
             model=model,
@@ -174,6 +187,7 @@ def update_registration(registration: Registration, *, by, data: dict, version: 
     in between, StaleEdit, and nothing of theirs is overwritten."""
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
+        _require(by, "registrations.act_for_unit", registration)
         if not registration.is_editable:
             raise TransitionNotAllowed(
                 _("Đăng ký đang ở trạng thái “%(status)s”, chỉ sửa được khi là nháp hoặc bị trả lại.")
@@ -198,13 +212,7 @@ def submit_registration(registration: Registration, *, by, now: datetime.datetim
     now = now or timezone.now()
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
-        if registration.status == Status.SUBMITTED:
-            raise TransitionNotAllowed(_("Đăng ký này đã được gửi, đang chờ Ban Dân vận xem xét."))
-        if not registration.is_editable:
-            raise TransitionNotAllowed(
-                _("Đăng ký đang ở trạng thái “%(status)s”, chỉ gửi được khi là nháp hoặc bị trả lại.")
-                % {"status": registration.get_status_display()}
-            )
+        lifecycle.check_step(registration, "submit", by=by)
         _check_campaign_open(registration.campaign)
         missing = missing_fields(registration)
         if missing:
@@ -212,19 +220,9 @@ def submit_registration(registration: Registration, *, by, now: datetime.datetim
         due = registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=registration.unit)
         if due is not None and due.is_past(now):
             raise DeadlinePassed(due)
-        before = registration.status
-        registration.status = Status.SUBMITTED
-        registration.submitted_at = now
-        registration.save(update_fields=["status", "submitted_at", "updated_at"])
-        audit.record(
-            by,
-            "registration.submitted",
-            registration,
-            before={"status": before},
-            after={"status": registration.status, "extension": bool(due and due.is_extended)},
+        return lifecycle.transition(
+            registration, "submit", by=by, fields={"submitted_at": now}, note={"extension": bool(due and due.is_extended)}
         )
-        _after_commit(signals.registration_submitted, Registration, registration, by)
-    return registration
 
 
 def return_registration(registration: Registration, *, by, reason: str, now: datetime.datetime | None = None) -> Registration:
@@ -232,49 +230,21 @@ def return_registration(registration: Registration, *, by, reason: str, now: dat
     reason = (reason or "").strip()
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
-        if registration.status != Status.SUBMITTED:
-            raise TransitionNotAllowed(
-                _("Chỉ trả lại được đăng ký đã gửi; đăng ký này đang ở trạng thái “%(status)s”.")
-                % {"status": registration.get_status_display()}
-            )
+        lifecycle.check_step(registration, "return", by=by)
         if not reason:
             raise ReasonRequired()
-        registration.status = Status.RETURNED
-        registration.return_reason = reason
-        registration.reviewed_at = now or timezone.now()
-        registration.save(update_fields=["status", "return_reason", "reviewed_at", "updated_at"])
-        audit.record(
-            by,
-            "registration.returned",
+        return lifecycle.transition(
             registration,
-            before={"status": Status.SUBMITTED},
-            after={"status": registration.status, "reason": reason},
+            "return",
+            by=by,
+            fields={"return_reason": reason, "reviewed_at": now or timezone.now()},
+            note={"reason": reason},
         )
-        _after_commit(signals.registration_returned, Registration, registration, by)
-    return registration
-
-
-def _accept_locked(registration: Registration, by, now: datetime.datetime) -> None:
-    registration.status = Status.ACCEPTED
-    registration.reviewed_at = now
-    registration.save(update_fields=["status", "reviewed_at", "updated_at"])
-    audit.record(
-        by, "registration.accepted", registration, before={"status": Status.SUBMITTED}, after={"status": registration.status}
-    )
-    _after_commit(signals.registration_accepted, Registration, registration, by)
 
 
 def accept_registration(registration: Registration, *, by, now: datetime.datetime | None = None) -> Registration:
     """The district accepts a submitted registration into the year's emulation."""
-    with transaction.atomic():
-        registration = _lock_registration(registration.pk)
-        if registration.status != Status.SUBMITTED:
-            raise TransitionNotAllowed(
-                _("Chỉ tiếp nhận được đăng ký đã gửi; đăng ký này đang ở trạng thái “%(status)s”.")
-                % {"status": registration.get_status_display()}
-            )
-        _accept_locked(registration, by, now or timezone.now())
-    return registration
+    return lifecycle.transition(registration, "accept", by=by, fields={"reviewed_at": now or timezone.now()})
 
 
 @dataclass
@@ -292,9 +262,8 @@ def bulk_accept(registrations: Iterable[Registration], *, by, now: datetime.date
     with transaction.atomic():
         # Locks are taken in primary-key order so two reviewers cannot deadlock.
         for registration in Registration.objects.select_for_update().filter(pk__in=pks).order_by("pk"):
-            if registration.status == Status.SUBMITTED:
-                _accept_locked(registration, by, now)
-                result.accepted.append(registration)
+            if lifecycle.state_refusal(registration, "accept") is None:
+                result.accepted.append(lifecycle.transition(registration, "accept", by=by, fields={"reviewed_at": now}))
             else:
                 result.skipped.append(registration)
     return result
@@ -302,18 +271,7 @@ def bulk_accept(registrations: Iterable[Registration], *, by, now: datetime.date
 
 def withdraw_registration(registration: Registration, *, by, now: datetime.datetime | None = None) -> Registration:
     """The unit takes its registration out of the year's emulation (final)."""
-    with transaction.atomic():
-        registration = _lock_registration(registration.pk)
-        if not registration.is_withdrawable:
-            raise TransitionNotAllowed(
-                _("Không thể rút đăng ký đang ở trạng thái “%(status)s”.") % {"status": registration.get_status_display()}
-            )
-        before = registration.status
-        registration.status = Status.WITHDRAWN
-        registration.save(update_fields=["status", "updated_at"])
-        audit.record(by, "registration.withdrawn", registration, before={"status": before}, after={"status": registration.status})
-        _after_commit(signals.registration_withdrawn, Registration, registration, by)
-    return registration
+    return lifecycle.transition(registration, "withdraw", by=by)
 
 
 # Progress reports ------------------------------------------------------------------
@@ -348,6 +306,7 @@ def create_progress_report(registration: Registration, *, kind: str, by, data: d
     values = _report_values(data or {})
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
+        _require(by, "registrations.act_for_unit", registration)
         _check_report_allowed(registration)
         if kind not in ProgressReport.Kind.values:
             raise TransitionNotAllowed(_("Loại báo cáo không hợp lệ."))
@@ -368,6 +327,7 @@ def update_progress_report(report: ProgressReport, *, by, data: dict, version: i
     values = _report_values(data)
     with transaction.atomic():
         report = _lock_report(report.pk)
+        _require(by, "registrations.act_for_unit", report)
         if report.is_submitted:
             raise TransitionNotAllowed(_("Báo cáo đã gửi, không sửa được nữa."))
         _check_report_allowed(report.registration)
@@ -390,6 +350,7 @@ def submit_progress_report(report: ProgressReport, *, by, now: datetime.datetime
     now = now or timezone.now()
     with transaction.atomic():
         report = _lock_report(report.pk)
+        _require(by, "registrations.act_for_unit", report)
         if report.is_submitted:
             raise TransitionNotAllowed(_("Báo cáo này đã được gửi."))
         registration = report.registration
@@ -409,7 +370,7 @@ def submit_progress_report(report: ProgressReport, *, by, now: datetime.datetime
             before={"status": ProgressReport.ReportStatus.DRAFT},
             after={"status": report.status, "kind": report.kind, "extension": bool(due and due.is_extended)},
         )
-        _after_commit(signals.progress_report_submitted, ProgressReport, report, by)
+        _announce(signals.progress_report_submitted, ProgressReport, report, by)
     return report
 
 
@@ -430,6 +391,7 @@ def add_evidence(registration: Registration, upload, *, by, report: ProgressRepo
     inspected = inspect_upload(upload)
     with transaction.atomic():
         registration = _lock_registration(registration.pk)
+        _require(by, "registrations.act_for_unit", registration)
         if report is not None:
             report = _lock_report(report.pk)
             if report.registration_id != registration.pk:
@@ -453,6 +415,10 @@ def add_evidence(registration: Registration, upload, *, by, report: ProgressRepo
         upload.seek(0)
         evidence.file.save(stored_name(inspected), upload, save=False)
         try:
+            if inspected.is_image:
+                upload.seek(0)
+                data, thumbnail_type = render_thumbnail(upload)
+                evidence.thumbnail.save(thumbnail_name(thumbnail_type), ContentFile(data), save=False)
             evidence.save()
             audit.record(
                 by,
@@ -468,18 +434,32 @@ def add_evidence(registration: Registration, upload, *, by, report: ProgressRepo
             )
         except BaseException:
             evidence.file.delete(save=False)
+            if evidence.thumbnail:
+                evidence.thumbnail.delete(save=False)
             raise
     return evidence
+
+
+def store_missing_thumbnail(evidence: Evidence) -> None:
+    """Make, once, the thumbnail of an image stored before thumbnails were kept. An
+    original over the pixel limit is never decoded: it has no thumbnail."""
+    with evidence.file.open("rb") as handle:
+        if image_problem(handle, evidence.content_type, name=evidence.original_name):
+            raise EvidenceRejected(_("Ảnh “%(name)s” không tạo được ảnh thu nhỏ.") % {"name": evidence.original_name})
+        data, content_type = render_thumbnail(handle)
+    evidence.thumbnail.save(thumbnail_name(content_type), ContentFile(data), save=False)
+    Evidence.objects.filter(pk=evidence.pk).update(thumbnail=evidence.thumbnail.name)
 
 
 def delete_evidence(evidence: Evidence, *, by) -> None:
     """Remove an evidence file while its registration or report is still editable."""
     with transaction.atomic():
         registration = _lock_registration(evidence.registration_id)
+        _require(by, "registrations.act_for_unit", registration)
         report = _lock_report(evidence.report_id) if evidence.report_id else None
         _check_evidence_owner_editable(registration, report)
         evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
-        pk, name, file_name = evidence.pk, evidence.original_name, evidence.file.name
+        pk, name, file_names = evidence.pk, evidence.original_name, [evidence.file.name, evidence.thumbnail.name]
         storage = evidence.file.storage
         evidence.delete()
         audit.record(
@@ -489,4 +469,4 @@ def delete_evidence(evidence: Evidence, *, by) -> None:
             before={"evidence": pk, "name": name, "report": report.kind if report else None},
         )
         # The file goes only once the row is surely gone.
-        transaction.on_commit(lambda: storage.delete(file_name))
+        transaction.on_commit(lambda: [storage.delete(file_name) for file_name in file_names if file_name])

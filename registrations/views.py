@@ -20,12 +20,13 @@ from accounts.collation import by_name
 from accounts.xlsx import build_workbook, workbook_response
 from campaign.models import Deadline
 
-from . import dashboard, exports, services
+from . import dashboard, exports, lifecycle, services
 from .exceptions import IncompleteRegistration, RegistrationError, StaleEdit
 from .filters import RegistrationFilter
 from .forms import EvidenceUploadForm, NewRegistrationForm, RegistrationForm, ReturnForm
 from .models import CONTENT_FIELDS, ProgressReport, Registration, Status
 from .selectors import (
+    as_shown,
     campaigns_visible_to,
     history_of,
     open_campaign_for,
@@ -33,6 +34,7 @@ from .selectors import (
     registration_detail,
     registration_list,
     registrations_visible_to,
+    results_withheld,
     reviewable_by,
     status_counts,
     unit_registrations,
@@ -72,11 +74,17 @@ class RegistrationListView(LoginRequiredMixin, FilteredRegistrationsMixin, Filte
     paginate_by = 25
     context_object_name = "registrations"
 
+    def get_queryset(self):
+        # The page shows none of the long texts: leaving them out keeps the sort before
+        # LIMIT from carrying kilobytes per row (the export keeps them).
+        return super().get_queryset().defer(*CONTENT_FIELDS, "return_reason", "model__description")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query"] = query.urlencode()
+        context["registrations"] = as_shown(context["registrations"])
         context["is_reviewer"] = self.request.user.is_organiser_staff
         filterset = context["filter"]
         campaign = filterset.form.cleaned_data.get("campaign") if filterset.is_valid() else None
@@ -92,7 +100,7 @@ class RegistrationExportView(LoginRequiredMixin, FilteredRegistrationsMixin, Vie
     def get(self, request):
         filterset = self.filterset_class(**self.get_filterset_kwargs(self.filterset_class))
         rows = filterset.qs if filterset.is_valid() else Registration.objects.none()
-        workbook = build_workbook([(_("Đăng ký thi đua"), exports.headers(), exports.rows(rows))])
+        workbook = build_workbook([(_("Đăng ký thi đua"), exports.headers(), exports.rows(as_shown(rows)))])
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         return workbook_response(workbook, f"dang-ky-thi-dua-{stamp}.xlsx")
 
@@ -116,7 +124,7 @@ class UnitHomeView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         units = list(user.units().filter(pk__in=user.focal_unit_ids()).order_by(by_name()))
         campaign = open_campaign_for(units[0]) if units else None
-        registrations = list(unit_registrations(user, campaign)) if campaign else []
+        registrations = as_shown(unit_registrations(user, campaign)) if campaign else []
         for registration in registrations:
             reports = {report.kind: report for report in registration.reports.all()}
             registration.interim_report = reports.get(ProgressReport.Kind.INTERIM)
@@ -325,9 +333,12 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         registration = get_object_or_404(registration_detail(user), pk=kwargs["pk"])
+        history = history_of(registration)
+        if results_withheld(registration):
+            history = history.exclude(action="registration.appraised")
+        as_shown([registration])
         reports = {report.kind: report for report in registration.reports.all()}
         for_unit = rules.has_perm("registrations.act_for_unit", user, registration)
-        reviewer = rules.has_perm("registrations.review", user, registration)
         report_rows = []
         if registration.accepts_reports or reports:
             for kind, deadline_kind in (
@@ -352,12 +363,12 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
             report_rows=report_rows,
             evidence=registration.own_evidence,
             for_unit=for_unit,
-            can_edit=for_unit and registration.is_editable,
-            can_withdraw=for_unit and registration.is_withdrawable,
-            can_review=reviewer and registration.status == Status.SUBMITTED,
+            can_edit=rules.has_perm("registrations.change_registration", user, registration),
+            can_withdraw=lifecycle.may_take(user, registration, "withdraw"),
+            can_review=lifecycle.may_take(user, registration, "accept"),
             missing=services.missing_fields(registration) if registration.is_editable else {},
             due=registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=registration.unit),
-            history=list(history_of(registration)[:50]),
+            history=list(history[:50]),
             upload_form=EvidenceUploadForm(),
             return_form=ReturnForm(),
         )

@@ -3,6 +3,7 @@ proposals (tờ trình) as blocks, laid out by the same PDF template and DOCX bu
 the reports, with the letterhead of the organising body."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 from django.conf import settings
 from django.utils import translation
@@ -25,7 +26,10 @@ from .models import SummaryReport
 
 
 def _percent(fraction: str) -> str:
-    return vn_decimal(Decimal(fraction) * 100, 1).removesuffix(",0") + "%"
+    """A council share as a percentage: "2/3" (and "0.667" in documents signed before
+    shares were kept as fractions) → 66,7%."""
+    share = Fraction(fraction)
+    return vn_decimal(Decimal(share.numerator) * 100 / Decimal(share.denominator), 1).removesuffix(",0") + "%"
 
 
 def _plan_reference(content: dict) -> str:

@@ -1,3 +1,4 @@
+import datetime
 import uuid
 
 from django.conf import settings
@@ -143,6 +144,14 @@ class ReportFile(models.Model):
     error = models.CharField(_("lỗi"), max_length=300, blank=True)
     # SHA-256 of the stored file; for a signed report also written to the audit ledger (the seal).
     sha256 = models.CharField(_("mã SHA-256"), max_length=64, blank=True)
+    # SHA-256 of what the file shows (the report's text and figures) when it was made: any
+    # change since (a finalisation, a new registration, an edit) makes the file outdated.
+    source_fingerprint = models.CharField(_("dấu vân nội dung"), max_length=64, blank=True)
+    # When the request reached the broker; None while it could not be queued (beat retries).
+    queued_at = models.DateTimeField(_("đã chuyển xử lý lúc"), null=True, blank=True)
+
+    # A file still pending this long after its request is offered again ("Tạo lại").
+    PENDING_TIMEOUT = datetime.timedelta(minutes=10)
 
     class Meta:
         ordering = ["report", "format"]
@@ -160,6 +169,15 @@ class ReportFile(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    @property
+    def is_stale(self) -> bool:
+        """Pending past its timeout: the worker never made it (or the request was lost)."""
+        return self.is_pending and timezone.now() - self.requested_at >= self.PENDING_TIMEOUT
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.is_pending and not self.is_stale
 
     @property
     def is_outdated(self) -> bool:

@@ -23,9 +23,6 @@ from registrations.models import ProgressReport, Registration, Status
 from .formatting import short_date
 from .models import ReportFile, SummaryReport
 
-# Registrations a report counts: everything the units sent, not drafts or withdrawals.
-NOT_REGISTERED = (Status.DRAFT, Status.WITHDRAWN)
-ACCEPTED_OR_LATER = (Status.ACCEPTED, Status.NOMINATED, Status.APPRAISED, Status.RECOGNISED, Status.NOT_RECOGNISED)
 RESOURCE_KEYS = ("reports", "households", "funds_vnd", "socialised_funds_vnd", "workdays")
 COUNT_KEYS = ("registered", "models", "exemplars", "accepted", "recognised")
 PARTY_COMMITTEES = ("Huyện ủy", "Quận ủy", "Thị ủy", "Thành ủy", "Tỉnh ủy")
@@ -107,9 +104,9 @@ def _finalised_at(campaign: Campaign) -> datetime.datetime | None:
 def _status_then(status: str, reviewed_late: bool, finalised: bool) -> str:
     """A registration's status as it stood at the cut-off: a review after it had not
     happened yet, nor had the appraisal if results were finalised after it."""
-    if reviewed_late and (status in ACCEPTED_OR_LATER or status == Status.RETURNED):
+    if reviewed_late and (status in Status.ACCEPTED_OR_LATER or status == Status.RETURNED):
         return Status.SUBMITTED
-    if not finalised and status in (Status.APPRAISED, Status.RECOGNISED, Status.NOT_RECOGNISED):
+    if not finalised and status in Status.DECIDED:
         return Status.ACCEPTED
     return status
 
@@ -121,7 +118,7 @@ def _registration_groups(campaign: Campaign, cutoff=None, finalised: bool = True
     rows = (
         Registration.objects.filter(campaign=campaign)
         .filter(_before("submitted_at", cutoff))
-        .exclude(status__in=NOT_REGISTERED)
+        .exclude(status__in=Status.NOT_REGISTERED)
         .annotate(reviewed_late=ExpressionWrapper(reviewed_late, output_field=BooleanField()))
         .values(
             "unit_id",
@@ -166,7 +163,7 @@ def _count_row(groups: list[dict]) -> dict[str, int]:
         n = group["n"]
         row["registered"] += n
         row["models" if group["model__kind"] == DvkModel.Kind.MODEL else "exemplars"] += n
-        if group["status"] in ACCEPTED_OR_LATER:
+        if group["status"] in Status.ACCEPTED_OR_LATER:
             row["accepted"] += n
         if group["status"] == Status.RECOGNISED:
             row["recognised"] += n

@@ -3,12 +3,13 @@ its PDF and DOCX files. Views, the demo seed and the Celery task all go through 
 
 import datetime
 import hashlib
+import json
 import logging
-from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,7 +57,7 @@ FILE_STEMS = {
     SummaryReport.Kind.SUBMISSION: "to-trinh-khen-thuong",
 }
 # A file still "being made" after this long is taken as lost (a worker died) and may be requested again.
-PENDING_TIMEOUT = timedelta(minutes=10)
+PENDING_TIMEOUT = ReportFile.PENDING_TIMEOUT
 
 
 def report_defaults(campaign: Campaign, kind: str) -> dict:
@@ -253,7 +254,7 @@ def sign_report(report: SummaryReport, *, by, confirmed=()) -> SummaryReport:
                 "confirmed": [{"code": item.code, "text": item.text} for item in items],
             },
         )
-        report.ledger_head = ledger_head()
+        report.ledger_head = ledger_head(report)
         report.save(
             update_fields=["content_snapshot", "status", "signed_at", "signed_by", "version", "ledger_head", "updated_at"]
         )
@@ -263,36 +264,83 @@ def sign_report(report: SummaryReport, *, by, confirmed=()) -> SummaryReport:
 
 
 def request_file(report: SummaryReport, fmt: str, *, by) -> ReportFile:
-    """Ask for the report's PDF or DOCX. The Celery task makes it after the commit (at
-    once, in process, when no broker is configured). A request while the same file is
-    still being made is not queued twice."""
+    """Ask for the report's PDF or DOCX. The request is kept on the row and queued after
+    the commit (made at once, in process, when no broker is configured); if the broker
+    cannot take it, beat queues it again (``requeue_report_files``). A request while the
+    same file is still being made is not queued twice."""
     if fmt not in ReportFile.Format.values:
         raise ValueError(f"unknown format {fmt!r}")
-    from .tasks import render_report
-
     with transaction.atomic():
         row, created = ReportFile.objects.select_for_update().get_or_create(report=report, format=fmt)
-        now = timezone.now()
-        if row.is_pending and not created and now - row.requested_at < PENDING_TIMEOUT:
+        if row.is_waiting and not created:
             return row
         before = row.status
         row.status = ReportFile.Status.PENDING
         row.requested_by = by
-        row.requested_at = now
+        row.requested_at = timezone.now()
+        row.queued_at = None
         row.error = ""
-        row.save(update_fields=["status", "requested_by", "requested_at", "error"])
+        row.save(update_fields=["status", "requested_by", "requested_at", "queued_at", "error"])
         audit.record(by, "report.file_requested", report, before={"file": before}, after={"file": row.status, "format": fmt})
         report_id = report.pk
-        transaction.on_commit(lambda: render_report.delay(report_id, fmt))
+        transaction.on_commit(lambda: queue_render(report_id, fmt))
     return row
 
 
-def render_bytes(report: SummaryReport, fmt: str) -> bytes:
+def queue_render(report_id: int, fmt: str) -> bool:
+    """Hand one file to the worker; False (and the row stays unqueued) if the broker is
+    down. Tried once, without reconnecting, so that a request never waits on it."""
+    from .tasks import render_report
+
+    app = render_report.app
+    try:
+        if app.conf.task_always_eager:
+            render_report.apply_async((report_id, fmt))
+        else:
+            with app.connection_for_write(transport_options={"max_retries": 0}) as connection:
+                render_report.apply_async((report_id, fmt), retry=False, connection=connection)
+    except Exception as error:  # noqa: BLE001 - the request is kept; beat queues it again
+        logger.warning("could not queue the %s of report %s (%s); beat will retry", fmt, report_id, error)
+        return False
+    ReportFile.objects.filter(report_id=report_id, format=fmt, queued_at__isnull=True).update(queued_at=timezone.now())
+    return True
+
+
+def requeue_report_files(now: datetime.datetime | None = None) -> int:
+    """Run by beat: queue again each request the broker could not take, and each file
+    still pending past its timeout (the worker died or lost it)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        rows = list(
+            ReportFile.objects.select_for_update(skip_locked=True)
+            .filter(status=ReportFile.Status.PENDING)
+            .filter(Q(queued_at__isnull=True) | Q(requested_at__lte=now - PENDING_TIMEOUT))
+            .values_list("pk", "report_id", "format")
+        )
+        ReportFile.objects.filter(pk__in=[pk for pk, _report, _fmt in rows]).update(requested_at=now, queued_at=None)
+    for _pk, report_id, fmt in rows:
+        queue_render(report_id, fmt)
+    return len(rows)
+
+
+def content_fingerprint(report: SummaryReport, content: dict | None = None) -> str:
+    """A digest of everything a file of the report shows: its text and its figures."""
+    content = content_for_rendering(report) if content is None else content
+    text_fields = {
+        field.name: getattr(report, field.attname)
+        for field in SummaryReport._meta.concrete_fields
+        if field.name not in {"updated_at", "created_at", "version", "content_snapshot", "ledger_head"}
+    }
+    payload = json.dumps({"report": text_fields, "content": content}, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def render_bytes(report: SummaryReport, fmt: str, content: dict | None = None) -> bytes:
     """The file's content: the document built once, laid out as PDF or DOCX."""
     from .pdf import render_pdf
     from .word import render_docx
 
-    document = build_document(report, content_for_rendering(report))
+    document = build_document(report, content_for_rendering(report) if content is None else content)
     return render_pdf(document) if fmt == ReportFile.Format.PDF else render_docx(document)
 
 
@@ -310,7 +358,9 @@ def generate_file(report_id: int, fmt: str) -> ReportFile | None:
         return None
     version = report.version
     try:
-        data = render_bytes(report, fmt)
+        content = content_for_rendering(report)
+        fingerprint = content_fingerprint(report, content)
+        data = render_bytes(report, fmt, content)
     except Exception as error:  # noqa: BLE001 - any rendering failure is shown on the page, not raised
         logger.exception("Rendering %s of report %s failed", fmt, report_id)
         ReportFile.objects.filter(report_id=report_id, format=fmt).update(
@@ -325,6 +375,7 @@ def generate_file(report_id: int, fmt: str) -> ReportFile | None:
         row.size = len(data)
         row.sha256 = hashlib.sha256(data).hexdigest()
         row.report_version = version
+        row.source_fingerprint = fingerprint
         row.generated_at = timezone.now()
         row.error = ""
         row.save()

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from audit.models import AuditHead
+from audit.chains import chain_for
+from audit.services import head_of
 
 from .models import SummaryReport
 
@@ -26,9 +27,9 @@ class ChecklistItem:
     text: str
 
 
-def ledger_head() -> str:
-    """The hash at the head of the audit ledger: the last entry's."""
-    return AuditHead.objects.filter(pk=1).values_list("last_hash", flat=True).first() or ""
+def ledger_head(report: SummaryReport) -> str:
+    """The hash at the head of the organiser's chain of the audit ledger: its last entry's."""
+    return head_of(chain_for(report, None))
 
 
 def _open_tasks(content: dict) -> list[str]:

@@ -51,10 +51,16 @@ def edit_url(report) -> str:
 
 def files_context(report, user) -> dict:
     rows = file_rows(report)
+    made = [row for _fmt, _label, row in rows if row is not None and row.is_ready and row.source_fingerprint]
+    if made:
+        # Outdated when what the file shows has changed since: figures as well as text.
+        current = services.content_fingerprint(report)
+        for row in made:
+            row.content_changed = row.source_fingerprint != current
     return {
         "report": report,
         "file_rows": rows,
-        "files_pending": any(row is not None and row.is_pending for _fmt, _label, row in rows),
+        "files_pending": any(row is not None and row.is_waiting for _fmt, _label, row in rows),
         "can_render": rules.has_perm("reports.render_report", user, report),
     }
 
@@ -159,6 +165,12 @@ class RenderReportView(ReportAccessMixin, View):
             messages.error(
                 request,
                 _("Không tạo được tệp %(format)s. Hãy thử lại hoặc báo quản trị hệ thống.")
+                % {"format": row.get_format_display()},
+            )
+        elif row.queued_at is None:
+            messages.warning(
+                request,
+                _("Máy chủ xử lý tạm thời chưa nhận yêu cầu; yêu cầu tạo tệp %(format)s đã được lưu và hệ thống sẽ tự thử lại.")
                 % {"format": row.get_format_display()},
             )
         else:

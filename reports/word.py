@@ -8,7 +8,6 @@ Tables are written row by row as they are added, never through ``table.rows[i]``
 (python-docx rebuilds the row list on every access, which made a province-scale report
 quadratic), and data rows are copies of one row built through python-docx."""
 
-import re
 from copy import deepcopy
 from io import BytesIO
 
@@ -20,6 +19,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from accounts.text import printable
+
 from .document import DRAFT_MARK, Heading, Paragraph, ReportDocument, Table
 
 FONT = "Liberation Serif"
@@ -30,7 +31,6 @@ TEXT_WIDTH = Mm(210 - 30 - 15)
 DRAFT_GREY = RGBColor(0x80, 0x80, 0x80)
 W_T = qn("w:t")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _name_font(rpr) -> None:
@@ -151,7 +151,7 @@ def _body_paragraph(document, text: str, *, bold=False, italic=False):
 
 def _xml_safe(text) -> str:
     """Text without the control characters XML cannot hold (a pasted form feed, say)."""
-    return CONTROL_CHARACTERS.sub("", str(text))
+    return printable(str(text))
 
 
 def _cell_text(cell, text: str, *, bold=False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:

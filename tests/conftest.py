@@ -176,7 +176,10 @@ def artifacts_dir() -> Path:
 
 
 def pytest_sessionfinish(session, exitstatus):
-    # Keep the artifacts folder only when something was saved in it.
+    # Keep the artifacts folder only when something was saved in it; under xdist only
+    # the controlling process tidies, once every worker has finished writing.
+    if hasattr(session.config, "workerinput"):
+        return
     path = Path(settings.BASE_DIR) / "test-artifacts"
     if path.exists() and not any(path.iterdir()):
         shutil.rmtree(path, ignore_errors=True)

@@ -6,11 +6,11 @@ from collections import deque
 from urllib.parse import urldefrag, urlparse
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import Role, Unit, User
 from tests.factories import CampaignFactory, DvkModelFactory, MembershipFactory, RegistrationFactory, UnitFactory, UserFactory
+from tests.seeded import demo_seeded_once
 
 LINK = re.compile(r'href="(/[^"]*)"')
 SKIP = ("/admin/", "/static/", "/i18n/", "/accounts/logout/")
@@ -36,10 +36,17 @@ ROLES = [
 OBJECT_URL = re.compile(r"/\d+/")
 
 
+demo_database = demo_seeded_once()
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, demo_database):
+    settings.MEDIA_ROOT = demo_database  # the walk opens the files the demo stored
+
+
 @pytest.fixture
-def seeded(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # the demo has 27 accounts
-    call_command("seed_demo")
+def seeded(db, demo_database):
+    """The demo, seeded once for the module; what a test changes is rolled back after it."""
 
 
 def _walk(client: Client) -> dict[str, int]:
@@ -132,3 +139,48 @@ def test_staff_of_another_province_get_404_on_every_object_of_this_one(seeded):
     # ... and the other province's staff walk their own portal without error.
     statuses = _walk(client)
     assert {url: status for url, status in statuses.items() if status >= 500} == {}
+
+
+def test_council_members_and_users_without_membership_read_nothing_of_the_other_organiser(seeded):
+    """Two organisers, each with a council: a member seated on one council (with no unit
+    membership) and a user with no membership at all walk without error, and neither
+    opens an object of the other organiser; nor does this province's council member
+    open the other's."""
+    from evaluations.models import CouncilMember
+    from registrations.models import Status
+    from tests.factories import AssignmentFactory, CouncilFactory, CouncilMemberFactory, CriteriaSetFactory
+
+    other = UnitFactory(kind=Unit.Kind.PROVINCE, code="DN", name="Tỉnh Đồng Nai")
+    commune = UnitFactory(kind=Unit.Kind.COMMUNE, code="DN-XA", name="Xã Phú Lý", parent=other)
+    campaign = CampaignFactory(owner=other, status="published")
+    CriteriaSetFactory(campaign=campaign, kind="model")
+    registration = RegistrationFactory(campaign=campaign, unit=commune, model=DvkModelFactory(unit=commune), status=Status.NOMINATED)
+    seated = UserFactory(username="hddongnai")
+    member = CouncilMemberFactory(council=CouncilFactory(campaign=campaign), user=seated, position=CouncilMember.Position.MEMBER)
+    AssignmentFactory(member=member, registration=registration)
+    nobody = UserFactory(username="khongdonvi")
+
+    def walk(user) -> dict[str, int]:
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        return _walk(client)
+
+    def objects(walked) -> set[str]:
+        return {url for url, status in walked.items() if status == 200 and OBJECT_URL.search(url) and not url.startswith("/showcase/")}
+
+    walks = {user.username: walk(user) for user in (User.objects.get(username="hdtinh"), User.objects.get(username="tinh"), seated, nobody)}
+    assert {name: [url for url, s in statuses.items() if s >= 500] for name, statuses in walks.items()} == dict.fromkeys(walks, [])
+    this_province = objects(walks["hdtinh"]) | objects(walks["tinh"])
+    other_province = objects(walks["hddongnai"])
+    assert len(this_province) >= 20
+    assert any(str(registration.pk) in url for url in other_province)  # the seat opens its assignment
+    assert objects(walks["khongdonvi"]) == set()
+
+    def answers(user, urls) -> dict[str, int]:
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        return {url: status for url in sorted(urls) if (status := client.get(url).status_code) != 404}
+
+    assert answers(seated, this_province - other_province) == {}
+    assert answers(nobody, this_province | other_province) == {}
+    assert answers(User.objects.get(username="hdtinh"), other_province - this_province) == {}

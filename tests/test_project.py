@@ -30,7 +30,11 @@ def test_check_deploy_is_clean_with_production_values():
         "--deploy",
         "--fail-level",
         "WARNING",
-        env_extra={"SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890", "ALLOWED_HOSTS": "dvk.example.gov.vn"},
+        env_extra={
+            "SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
+            "ALLOWED_HOSTS": "dvk.example.gov.vn",
+            "AUDIT_HMAC_KEY": "y" * 20 + "audit-ledger-key-kept-outside-the-database",
+        },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

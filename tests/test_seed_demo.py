@@ -2,6 +2,10 @@ from django.apps import apps
 from django.core.management import call_command
 
 from accounts.models import User
+from tests.seeded import demo_seeded_once
+
+# Seeded once for the module, from the empty database; each test runs in a savepoint.
+demo_database = demo_seeded_once()
 
 
 def _row_counts() -> dict[str, int]:
@@ -13,8 +17,7 @@ def _row_counts() -> dict[str, int]:
     }
 
 
-def test_seed_demo_loads_everything_once_and_a_second_run_changes_nothing(db):
-    call_command("seed_demo")
+def test_seed_demo_loads_everything_once_and_a_second_run_changes_nothing(db, demo_database):
     first = _row_counts()
     assert first["registrations.Registration"] >= 20
     assert first["evaluations.Scoresheet"] > 0
@@ -26,7 +29,6 @@ def test_seed_demo_loads_everything_once_and_a_second_run_changes_nothing(db):
     call_command("verify_audit")
 
 
-def test_every_demo_account_uses_the_published_password(db):
-    call_command("seed_demo")
+def test_every_demo_account_uses_the_published_password(db, demo_database):
     for username in ("admin", "bdv", "truongban", "kado", "thanhmy", "chutich", "thamdinh4", "tutra", "mttq"):
         assert User.objects.get(username=username).check_password("danvankheo2020"), username

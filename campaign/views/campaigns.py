@@ -70,7 +70,7 @@ class CampaignDetailView(CampaignMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         campaign = self.campaign
         context["progress"] = plan_progress(campaign)
-        context["deadlines"] = deadlines_of(campaign)
+        context["deadlines"] = deadlines_of(campaign, reader=self.request.user)
         context["documents"] = documents_of(campaign)
         context["tab"] = "detail"
         return context

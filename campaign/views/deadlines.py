@@ -19,7 +19,7 @@ class DeadlineListView(CampaignMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["deadlines"] = deadlines_of(self.campaign)
+        context["deadlines"] = deadlines_of(self.campaign, reader=self.request.user)
         context["today"] = timezone.localdate()
         own_units = self.request.user.units(roles=("focal_point",)).filter(parent_id=self.campaign.owner_id)
         context["own_due_dates"] = [(unit, due_dates_for(self.campaign, unit)) for unit in own_units]

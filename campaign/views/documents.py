@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.collation import by_name
 from accounts.models import Unit
 
-from .. import services
+from .. import dissemination
 from ..forms import AcknowledgementForm, DocumentForm
 from ..selectors import acknowledgements_of, documents_of, documents_visible_to, participating_units
 from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin, run_action
@@ -61,7 +61,7 @@ class DocumentCreateView(CampaignMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        return services.add_document(
+        return dissemination.add_document(
             self.campaign,
             by=self.request.user,
             number=data["number"],
@@ -92,7 +92,7 @@ class DocumentDeleteView(DocumentMixin, View):
         campaign_pk = self.campaign.pk
         return run_action(
             request,
-            lambda: services.delete_document(self.object, by=request.user),
+            lambda: dissemination.delete_document(self.object, by=request.user),
             _("Đã xóa văn bản."),
             reverse("campaign:documents", args=[campaign_pk]),
         )
@@ -137,7 +137,7 @@ class AcknowledgeView(DocumentMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        return services.record_acknowledgement(
+        return dissemination.record_acknowledgement(
             self.object,
             data["unit"],
             by=self.request.user,

@@ -7,7 +7,11 @@ from functools import cached_property
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+
+from accounts import once
 
 from ..exceptions import DomainError
 from ..selectors import campaigns_visible_to
@@ -84,7 +88,11 @@ class ServiceFormMixin:
 
     def form_valid(self, form):
         try:
-            self.result = self.perform(form)
+            with transaction.atomic():
+                if not once.claim(getattr(form, "once_token", ""), self.request.user):
+                    messages.info(self.request, _("Biểu mẫu này đã được gửi trước đó; không lưu thêm lần nữa."))
+                    return redirect(self.get_success_url())
+                self.result = self.perform(form)
         except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)

@@ -14,6 +14,7 @@ from .. import services
 from ..forms import PeriodForm, PlanItemForm, ProgressUpdateForm, StatusForm
 from ..models import PlanItem
 from ..selectors import periods_visible_to, plan_items_visible_to, plan_updates_visible_to, updates_of
+from ..uploads import download_name
 from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin, run_action
 
 
@@ -25,7 +26,7 @@ def private_file_response(field, original_name: str, content_type: str):
         handle = field.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    response = FileResponse(handle, as_attachment=True, filename=original_name or field.name.rsplit("/", 1)[-1])
+    response = FileResponse(handle, as_attachment=True, filename=download_name(original_name or field.name.rsplit("/", 1)[-1], content_type))
     response["Content-Type"] = content_type or "application/octet-stream"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
@@ -106,7 +107,8 @@ class PlanItemCreateView(CampaignMixin, ServiceFormMixin, FormView):
 
     def get_initial(self):
         initial = {}
-        period = self.campaign.periods.filter(pk=self.request.GET.get("period") or 0).first()
+        wanted = self.request.GET.get("period", "")
+        period = self.campaign.periods.filter(pk=wanted).first() if wanted.isdigit() else None
         if period is not None:
             initial["period"] = period
             initial["due_date"] = period.ends_on

@@ -13,7 +13,6 @@ STATUS_CLASSES = {
     "accepted": "success",
     "withdrawn": "dark",
     "nominated": "primary",
-    "appraised": "primary",
     "recognised": "success",
     "not_recognised": "danger",
 }

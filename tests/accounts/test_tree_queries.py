@@ -1,6 +1,6 @@
 """The pages that walk the unit tree run the same number of queries whether the
 organiser sits two or four levels down and whether it has a few units or many
-(acceptance: constant subtree queries, a materialised path)."""
+(a subtree is one prefix query on a materialised path)."""
 
 import pytest
 from django.db import connection

@@ -15,7 +15,7 @@ def three_entries(db, staff_user):
     return [
         record(staff_user, "unit.created", unit, after={"name": "Xã Ka Đô"}),
         record(staff_user, "unit.renamed", unit, before={"name": "Xã Ka Đô"}, after={"name": "Xã Ka Đô mới"}),
-        record(None, "system.note", None, after={"count": 3}),
+        record(staff_user, "unit.flagged", unit, after={"is_religious_area": True}),
     ]
 
 
@@ -24,24 +24,26 @@ def test_entries_are_chained_by_hash(three_entries):
     assert first.prev_hash == "0" * 64
     assert second.prev_hash == first.hash
     assert third.prev_hash == second.hash
-    assert [e.sequence for e in three_entries] == [1, 2, 3]
+    assert [e.position for e in three_entries] == [1, 2, 3]
+    assert first.sequence < second.sequence < third.sequence
+    assert {e.chain for e in three_entries} == {f"organiser:{three_entries[0].object_id}"}
     assert first.object_type == "accounts.unit"
     assert second.before == {"name": "Xã Ka Đô"}
     assert verify_chain() == 3
 
 
 def test_orm_refuses_update_and_delete(three_entries):
-    entry = AuditEntry.objects.get(sequence=1)
+    entry = AuditEntry.objects.get(pk=three_entries[0].pk)
     entry.action = "tampered"
     with pytest.raises(AppendOnlyError):
         entry.save()
     with pytest.raises(AppendOnlyError):
         entry.delete()
     with pytest.raises(AppendOnlyError):
-        AuditEntry.objects.filter(sequence=1).update(action="tampered")
+        AuditEntry.objects.filter(pk=entry.pk).update(action="tampered")
     with pytest.raises(AppendOnlyError):
         AuditEntry.objects.all().delete()
-    assert AuditEntry.objects.get(sequence=1).action == "unit.created"
+    assert AuditEntry.objects.get(pk=entry.pk).action == "unit.created"
 
 
 def test_verify_audit_command_passes_on_intact_chain(three_entries, capsys):
@@ -51,25 +53,27 @@ def test_verify_audit_command_passes_on_intact_chain(three_entries, capsys):
 
 def test_verify_audit_names_entry_altered_with_raw_sql(three_entries):
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditentry SET after = %s WHERE sequence = 2", ['{"name": "Xã khác"}'])
-    with pytest.raises(CommandError, match=r"entry #2: content does not match"):
+        cursor.execute("UPDATE audit_auditentry SET after = %s WHERE id = %s", ['{"name": "Xã khác"}', three_entries[1].pk])
+    with pytest.raises(CommandError, match=rf"entry #{three_entries[1].sequence}: content does not match"):
         call_command("verify_audit")
 
 
 def test_verify_audit_finds_a_removed_middle_entry(three_entries):
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_auditentry WHERE sequence = 2")
+        cursor.execute("DELETE FROM audit_auditentry WHERE id = %s", [three_entries[1].pk])
     with pytest.raises(ChainBroken) as broken:
         verify_chain()
-    assert broken.value.sequence == 2
+    assert broken.value.sequence == three_entries[2].sequence
+    assert "position 2 absent before 3" in broken.value.reason
 
 
 def test_verify_audit_finds_a_removed_last_entry(three_entries):
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_auditentry WHERE sequence = 3")
+        cursor.execute("DELETE FROM audit_auditentry WHERE id = %s", [three_entries[2].pk])
     with pytest.raises(ChainBroken) as broken:
         verify_chain()
     assert broken.value.sequence == 3
+    assert broken.value.reason.startswith("entries after #2 of chain 'organiser:")
 
 
 def test_verify_audit_passes_on_seeded_database_and_names_the_edited_entry(db):

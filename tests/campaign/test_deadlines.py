@@ -1,4 +1,4 @@
-"""Acceptance 2: ``deadline_for`` answers "when is this unit due", extensions included,
+"""``deadline_for`` answers "when is this unit due", extensions included,
 at the exact boundary of the due day in Vietnam time; and the deadline services."""
 
 import datetime
@@ -141,7 +141,7 @@ def test_revoking_an_extension_brings_back_the_common_date_and_is_audited(extens
 
 def test_new_deadline_gets_the_default_reminders_and_is_audited(campaign, staff_user):
     deadline = set_deadline(campaign, by=staff_user, kind=Deadline.Kind.FINAL_REPORT, due_date=datetime.date(2020, 10, 31))
-    assert deadline.reminder_offsets == [7, 3, 1, -1]
+    assert deadline.reminder_offsets == [7, 3, 1, 0, -1]
     assert AuditEntry.objects.get(action="deadline.created").after["due_date"] == "2020-10-31"
 
 

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEntry
+from campaign.dissemination import record_acknowledgement
 from campaign.exceptions import AlreadyRecorded, NotAllowed, TransitionNotAllowed
 from campaign.models import Acknowledgement
-from campaign.services import record_acknowledgement
 from tests.factories import AcknowledgementFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db

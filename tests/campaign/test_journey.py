@@ -1,4 +1,4 @@
-"""Acceptance 1, through the web as the two people would do it: ``bdv`` writes the plan,
+"""A year's plan through the web as the two people would do it: ``bdv`` writes the plan,
 publishes it and reports progress; ``kado`` reads it and records a dissemination; a
 draft of the district stays hidden from ``kado``."""
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from tests.factories import CampaignFactory, PlanItemFactory
+from tests.text import assert_in_order
 
 pytestmark = pytest.mark.django_db
 
@@ -59,9 +60,7 @@ def test_the_printed_plan_is_laid_out_like_the_seed_document(focal_client, plan)
         "TRƯỞNG BAN",
         "Lê Đình Thủy",
     ]
-    position = 0
-    for fragment in expected_in_order:
-        position = text.index(fragment, position) + len(fragment)
+    assert_in_order(text, expected_in_order)
 
 
 def test_the_printed_plan_stays_vietnamese_when_the_interface_is_english(focal_client, plan):

@@ -1,5 +1,5 @@
-"""Acceptance 3: the dashboard, the plan board and the other plan pages run a number of
-queries that does not grow with the number of units and tasks."""
+"""The dashboard, the plan board and the other plan pages run the same number of
+queries whatever with the number of units and tasks."""
 
 import pytest
 from django.urls import reverse

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from campaign.dissemination import add_document
 from campaign.models import Document, PlanItemUpdate
-from campaign.services import add_document, record_plan_item_update
+from campaign.services import record_plan_item_update
 from campaign.uploads import DOCX, JPEG, PDF, PNG, XLSX, check_upload
 from tests.campaign import uploads
 

@@ -57,7 +57,8 @@ def open_page(request, playwright_browser, live_server, artifacts_dir):
         context = playwright_browser.new_context(
             locale=locale, timezone_id="Asia/Ho_Chi_Minh", accept_downloads=True, **options
         )
-        context.set_default_timeout(15_000)
+        # Generous: a page may render a PDF within the request, on a machine shared by every xdist worker.
+        context.set_default_timeout(30_000)
         page = context.new_page()
         page.base_url = live_server.url
         errors: list[str] = []

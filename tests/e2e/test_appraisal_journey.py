@@ -1,4 +1,4 @@
-"""Acceptance 1 of the appraisal: a council member scores in the browser (draft, live
+"""The appraisal in a real browser: a council member scores in the browser (draft, live
 running total, submit), the chair finalises, district staff draft award proposals and
 open the vote, members vote online, and the passing item shows as passed."""
 

@@ -1,4 +1,4 @@
-"""Acceptance journey 1 in a real browser: ``bdv`` writes the yearly plan, publishes it,
+"""A year's plan in a real browser: ``bdv`` writes the yearly plan, publishes it,
 reports progress and marks a task done; ``kado`` reads the plan and records that Ka Đô
 has disseminated a document; a draft of the district is a 404 for ``kado``."""
 

@@ -1,4 +1,4 @@
-"""Acceptance of the any-level organiser in a real browser, on today's campaign of the
+"""An organiser at any level in a real browser, on today's campaign of the
 Lâm Đồng province board: ``tinh`` publishes it; ``xakado`` (a commune of today) adds a
 model, registers it with evidence and submits it today without any extension; ``tinh``
 accepts it; a council member of the province scores it."""

@@ -1,4 +1,4 @@
-"""Acceptance journey 1 of registrations in a real browser: ``kado`` adds a model to the
+"""A registration from catalogue to interim report in a real browser: ``kado`` adds a model to the
 catalogue, registers it with an evidence PDF and submits; ``bdv`` returns it with a
 reason; ``kado`` sees the reason, fixes it and resubmits; ``bdv`` accepts it; ``kado``
 files the interim (sơ kết) report."""

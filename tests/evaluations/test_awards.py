@@ -233,22 +233,15 @@ def test_a_proposal_under_vote_cannot_be_edited(voting_proposal, staff_user):
     ],
 )
 def test_an_item_passes_only_with_a_majority_of_all_members_and_a_quorum(members, agree, disagree, abstain, passes):
-    tally = Tally(agree, disagree, abstain, members, Fraction(1, 2), awards.as_fraction(Decimal("0.667")))
+    tally = Tally(agree, disagree, abstain, members, Fraction(1, 2), Fraction(2, 3))
 
     assert tally.passes is passes
 
 
 def test_thresholds_follow_the_campaign_settings():
-    tally = Tally(3, 2, 0, 5, awards.as_fraction(Decimal("0.667")), awards.as_fraction(Decimal("1")))
+    tally = Tally(3, 2, 0, 5, Fraction(2, 3), Fraction(1))
 
     assert (tally.agree_needed, tally.quorum, tally.passes) == (4, 5, False)
-
-
-def test_a_stored_fraction_reads_as_the_simple_fraction_it_stands_for():
-    assert awards.as_fraction(Decimal("0.667")) == Fraction(2, 3)
-    assert awards.as_fraction(Decimal("0.333")) == Fraction(1, 3)
-    assert awards.as_fraction(Decimal("0.500")) == Fraction(1, 2)
-    assert awards.as_fraction(Decimal("0.510")) == Fraction(51, 100)
 
 
 # --- The vote workflow ----------------------------------------------------------------

@@ -2,6 +2,7 @@
 never a mix of both (PostgreSQL: real row locks, two connections)."""
 
 import threading
+import time
 
 import pytest
 from django.db import connection
@@ -14,8 +15,15 @@ from tests.evaluations.conftest import FULL_MODEL, GOOD_MODEL, fill, points_for
 pytestmark = pytest.mark.postgres
 
 
-def submit_in_thread(assignment, points, version, user, barrier, outcomes):
+def _backend_pid() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def submit_in_thread(assignment, points, version, user, barrier, outcomes, pids):
     try:
+        pids[threading.get_ident()] = _backend_pid()
         barrier.wait(timeout=10)
         services.submit_scoresheet(assignment, points=points, version=version, by=user)
         outcomes.append("submitted")
@@ -36,22 +44,33 @@ def test_two_concurrent_submissions_leave_one_consistent_sheet(
     if existing_draft:
         version = fill(member, registration, [10, 10, None, None, None], submit=False).version
 
-    # Hold each transaction open a little after writing, so the second one certainly
-    # arrives while the first still holds its locks.
+    # The first to write keeps its transaction open until PostgreSQL shows the other
+    # connection waiting for its locks, so that the two certainly overlap.
     original_record = services.audit.record
+    pids: dict[int, int] = {}
+    waited_behind: list[int] = []
 
-    def slow_record(*args, **kwargs):
+    def record_then_hold_until_the_other_waits(*args, **kwargs):
         entry = original_record(*args, **kwargs)
-        threading.Event().wait(0.3)
+        mine = pids[threading.get_ident()]
+        (other,) = (pid for ident, pid in pids.items() if ident != threading.get_ident())
+        deadline = time.monotonic() + 10
+        with connection.cursor() as cursor:
+            while time.monotonic() < deadline:
+                cursor.execute("SELECT %s = ANY(pg_blocking_pids(%s))", [mine, other])
+                if cursor.fetchone()[0]:
+                    waited_behind.append(other)
+                    break
+                threading.Event().wait(0.01)  # poll the condition until the deadline
         return entry
 
-    monkeypatch.setattr(services.audit, "record", slow_record)
+    monkeypatch.setattr(services.audit, "record", record_then_hold_until_the_other_waits)
 
     barrier = threading.Barrier(2)
     outcomes: list[str] = []
     inputs = [points_for(registration, FULL_MODEL), points_for(registration, GOOD_MODEL)]
     threads = [
-        threading.Thread(target=submit_in_thread, args=(assignment, points, version, member.user, barrier, outcomes))
+        threading.Thread(target=submit_in_thread, args=(assignment, points, version, member.user, barrier, outcomes, pids))
         for points in inputs
     ]
     for thread in threads:
@@ -59,6 +78,7 @@ def test_two_concurrent_submissions_leave_one_consistent_sheet(
     for thread in threads:
         thread.join(timeout=30)
 
+    assert waited_behind, "the second submission never waited for the first one's locks"
     assert sorted(outcomes) == ["StaleScoresheet", "submitted"]
     sheet = Scoresheet.objects.get(assignment=assignment)
     assert sheet.is_submitted and sheet.version == version + 1

@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from django.urls import reverse
@@ -20,7 +21,7 @@ def test_a_council_is_created_once_with_default_settings(campaign, staff_user):
     assert services.ensure_council(campaign, by=staff_user) == council
     assert (council.score_method, council.quorum_fraction, council.disagreement_spread) == (
         "mean",
-        Decimal("0.667"),
+        Fraction(2, 3),
         Decimal("15.0"),
     )
     assert AuditEntry.objects.filter(action="council.created").count() == 1
@@ -44,10 +45,10 @@ def test_the_window_must_close_after_it_opens(council, staff_user):
 
 
 def test_settings_changes_are_audited_and_staff_only(council, staff_user, chair):
-    services.update_council(council, by=staff_user, changes={"score_method": "trimmed_mean", "quorum_fraction": Decimal("0.5")})
+    services.update_council(council, by=staff_user, changes={"score_method": "trimmed_mean", "quorum_fraction": Fraction(1, 2)})
     entry = AuditEntry.objects.get(action="council.settings_changed")
-    assert entry.before == {"score_method": "mean", "quorum_fraction": "0.667"}
-    assert entry.after == {"score_method": "trimmed_mean", "quorum_fraction": "0.5"}
+    assert entry.before == {"score_method": "mean", "quorum_fraction": "2/3"}
+    assert entry.after == {"score_method": "trimmed_mean", "quorum_fraction": "1/2"}
     with pytest.raises(services.NotAllowed):
         services.update_council(council, by=chair.user, changes={"score_method": "mean"})
 
@@ -88,15 +89,16 @@ def test_council_page_saves_settings_with_a_decimal_comma(staff_client, campaign
         "opens_at": "2020-11-01T08:00",
         "closes_at": "",
         "score_method": "trimmed_mean",
-        "quorum_fraction": "0,667",
+        "quorum_fraction": "3/4",
         "disagreement_spread": "12,5",
-        "vote_pass_fraction": "0,5",
-        "vote_quorum_fraction": "0,667",
+        "vote_pass_fraction": "1/2",
+        "vote_quorum_fraction": "2/3",
     }
     response = staff_client.post(url, data, follow=True)
     assert "Đã lưu thiết lập của Hội đồng." in response.content.decode()
     council.refresh_from_db()
     assert (council.score_method, council.disagreement_spread) == ("trimmed_mean", Decimal("12.5"))
+    assert (council.quorum_fraction, council.vote_pass_fraction) == (Fraction(3, 4), Fraction(1, 2))
     assert timezone.localtime(council.opens_at).strftime("%d/%m/%Y %H:%M") == "01/11/2020 08:00"
 
 
@@ -105,10 +107,10 @@ def test_council_page_refuses_a_bad_fraction_and_keeps_the_input(staff_client, c
         "action": "settings",
         "name": "Tên đang gõ",
         "score_method": "mean",
-        "quorum_fraction": "1,5",
+        "quorum_fraction": "3/2",
         "disagreement_spread": "15",
-        "vote_pass_fraction": "0,5",
-        "vote_quorum_fraction": "0,667",
+        "vote_pass_fraction": "1/2",
+        "vote_quorum_fraction": "2/3",
     }
     response = staff_client.post(reverse("evaluations:council", args=[campaign.pk]), data)
     assert response.status_code == 200

@@ -11,12 +11,14 @@ from audit.models import AuditEntry
 from evaluations import selectors, services
 from evaluations.models import Assignment, Council, CouncilMember, Scoresheet
 from registrations.models import Registration, Status
+from tests.seeded import demo_seeded_once
+
+demo_database = demo_seeded_once()
 
 
 @pytest.fixture
-def seeded(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("seed_demo", stdout=io.StringIO())
+def seeded(db, demo_database):
+    """The demo, seeded once for the module; what a test changes is rolled back after it."""
     return Council.objects.select_related("campaign").get(campaign__year=2020, campaign__owner__code="DD")
 
 

@@ -73,3 +73,18 @@ def test_a_formula_typed_as_a_name_stays_inert_text(staff_client, campaign, coun
     workbook = open_workbook(staff_client.get(reverse("evaluations:export_matrix", args=[campaign.pk])))
     cell = workbook["Mô hình (tập thể)"]["B2"]
     assert cell.data_type == "s"
+
+
+def test_results_and_matrix_exports_write_a_model_name_holding_control_characters(
+    staff_client, campaign, council, chair, members, make_nominated
+):
+    registration = make_nominated()
+    registration.model.name = "Đường\x0b làng\x1b sáng"
+    registration.model.save(update_fields=["name"])
+    for member in [chair, *members]:
+        fill(member, registration, GOOD_MODEL)
+    services.finalise_results(council, by=chair.user)
+    matrix = open_workbook(staff_client.get(reverse("evaluations:export_matrix", args=[campaign.pk])))
+    assert {row[1] for row in list(matrix["Mô hình (tập thể)"].iter_rows(values_only=True))[1:]} == {"Đường làng sáng"}
+    results = open_workbook(staff_client.get(reverse("evaluations:export_results", args=[campaign.pk])))
+    assert [row[2] for row in list(results["Mô hình (tập thể)"].iter_rows(values_only=True))[1:]] == ["Đường làng sáng"]

@@ -2,6 +2,7 @@
 not, the table sealed in the ledger; then publication by staff."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from django.urls import reverse
@@ -117,9 +118,9 @@ def test_scoring_settings_freeze_after_finalise_but_vote_settings_stay_editable(
     services.finalise_results(council, by=chair.user)
     with pytest.raises(services.ResultsFinalised):
         services.update_council(council, by=staff_user, changes={"score_method": "trimmed_mean"})
-    services.update_council(council, by=staff_user, changes={"vote_pass_fraction": Decimal("0.6")})
+    services.update_council(council, by=staff_user, changes={"vote_pass_fraction": Fraction(3, 5)})
     council.refresh_from_db()
-    assert council.vote_pass_fraction == Decimal("0.6") and council.score_method == "mean"
+    assert council.vote_pass_fraction == Fraction(3, 5) and council.score_method == "mean"
 
 
 def test_staff_publish_finalised_results_once(council, chair, scored, staff_user):

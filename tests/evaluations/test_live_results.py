@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from campaign import dashboard
+from evaluations import dashboard as appraisal_dashboard
 from evaluations import selectors, services
 from evaluations.models import Assignment
 from tests.evaluations.conftest import fill
@@ -75,17 +76,17 @@ def test_a_council_member_reads_the_assigned_registration_in_the_registrations_a
 
 def test_dashboard_column_counts_registrations_in_appraisal_per_unit(council, chair, members, make_nominated, unit, other_unit):
     make_nominated(), make_nominated()
-    cells = selectors.appraisal_cells(council.campaign, [unit, other_unit])
+    cells = appraisal_dashboard.appraisal_cells(council.campaign, [unit, other_unit])
     assert (cells[unit.pk].text, cells[other_unit.pk].text) == ("2", "—")
     assert any(column.key == "appraisal" for column in dashboard.columns())
 
 
 def test_a_focal_point_is_told_when_results_are_published(council, chair, members, make_nominated, focal_user, staff_user):
     registration = make_nominated()
-    assert selectors.published_results_obligations(focal_user, council.campaign) == []
+    assert appraisal_dashboard.published_results_obligations(focal_user, council.campaign) == []
     for member in [chair, *members]:
         fill(member, registration, [20, 20, 25, 15, 20])
     services.finalise_results(council, by=chair.user)
     services.publish_results(council, by=staff_user)
-    obligations = selectors.published_results_obligations(focal_user, council.campaign)
+    obligations = appraisal_dashboard.published_results_obligations(focal_user, council.campaign)
     assert [o.url for o in obligations] == [reverse("evaluations:unit_results")]

@@ -116,7 +116,7 @@ def test_namesakes_with_another_birth_year_or_unit_are_different_people(campaign
 
 def test_the_database_constraint_backs_the_rule_with_the_same_message(campaign, staff_user, unit, monkeypatch):
     first = nominate(campaign, staff_user, unit)
-    real_lookup = awards.earlier_medal_record
+    real_lookup = awards.selectors.earlier_medal_record
     calls = []
 
     def miss_once(*args, **kwargs):
@@ -124,7 +124,7 @@ def test_the_database_constraint_backs_the_rule_with_the_same_message(campaign, 
         calls.append(args)
         return None if len(calls) == 1 else real_lookup(*args, **kwargs)
 
-    monkeypatch.setattr(awards, "earlier_medal_record", miss_once)
+    monkeypatch.setattr(awards.selectors, "earlier_medal_record", miss_once)
 
     with pytest.raises(awards.DuplicateMedalNomination) as refused:
         nominate(campaign, staff_user, unit, full_name="KA SÔ HA BI")

@@ -1,6 +1,7 @@
 """The pure computation of results: statistics, quorum, counted score, classification,
 ranking and every step of the tie-break chain."""
 
+import importlib
 from decimal import Decimal as D
 from fractions import Fraction
 
@@ -12,7 +13,6 @@ from evaluations.results import (
     Heaviest,
     Settings,
     Sheet,
-    as_fraction,
     classify,
     compute_results,
     counted_score,
@@ -21,8 +21,9 @@ from evaluations.results import (
     summarise,
 )
 
-MEAN = Settings(score_method=Council.ScoreMethod.MEAN, quorum_fraction=D("0.667"), disagreement_spread=D("15"))
-TRIMMED = Settings(score_method=Council.ScoreMethod.TRIMMED_MEAN, quorum_fraction=D("0.667"), disagreement_spread=D("15"))
+MEAN = Settings(score_method=Council.ScoreMethod.MEAN, quorum_fraction=Fraction(2, 3), disagreement_spread=D("15"))
+TRIMMED = Settings(score_method=Council.ScoreMethod.TRIMMED_MEAN, quorum_fraction=Fraction(2, 3), disagreement_spread=D("15"))
+SHARES_MIGRATION = importlib.import_module("evaluations.migrations.0002_shares_as_fractions")
 HEAVY = Heaviest(criterion_id=3, name="Kết quả kinh tế – xã hội")
 
 
@@ -60,13 +61,13 @@ def test_disagreement_is_flagged_only_above_the_spread():
         ("0.55", Fraction(11, 20)),
     ],
 )
-def test_three_decimal_fractions_are_read_as_the_simple_fraction_they_round(value, fraction):
-    assert as_fraction(D(value)) == fraction
+def test_the_migration_reads_a_three_decimal_setting_as_the_simple_fraction_it_rounds(value, fraction):
+    assert SHARES_MIGRATION._meant(Fraction(value)) == fraction
 
 
 @pytest.mark.parametrize(("eligible", "needed"), [(0, 0), (1, 1), (2, 2), (3, 2), (4, 3), (5, 4), (6, 4), (9, 6), (15, 10)])
 def test_quorum_is_two_thirds_of_non_recused_members_rounded_up(eligible, needed):
-    assert quorum_needed(eligible, D("0.667")) == needed
+    assert quorum_needed(eligible, Fraction(2, 3)) == needed
 
 
 def test_a_registration_below_quorum_is_neither_classified_nor_ranked():

@@ -26,6 +26,8 @@ def _database_url() -> str:
 
 @pytest.fixture
 def worker(transactional_db):
+    """A Celery worker of this test's own, on a queue of its own and the test's own database,
+    so that two such tests on two xdist workers never take each other's tasks."""
     queue = f"dvk-test-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
@@ -71,4 +73,4 @@ def test_worker_runs_the_audit_check_and_records_its_result(worker, django_user_
     else:
         pytest.fail(f"the worker did not run task {result.id} within 60 s")
     assert entry.after == {"entries": 2}
-    assert entry.sequence == 3
+    assert (entry.chain, entry.position) == ("", 3)

@@ -97,8 +97,9 @@ def _publish_across_units(count):
 
 def test_showcase_query_count_does_not_grow(client, db, django_assert_max_num_queries):
     _publish_across_units(3)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(2) as small:
         assert client.get(reverse("showcase:index")).status_code == 200
     _publish_across_units(30)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(2) as large:
         assert client.get(reverse("showcase:index")).status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)

@@ -48,15 +48,29 @@ def test_a_unit_that_has_submitted_is_not_reminded(registration_deadline, campai
 
 
 def test_a_returned_registration_still_owes_a_submission(registration_deadline, campaign, focal_user, unit):
-    RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit), status="returned")
+    RegistrationFactory(
+        campaign=campaign, model=DvkModelFactory(unit=unit, name="Bếp ăn tình thương"), status="returned", return_reason="Thiếu ảnh"
+    )
+    RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name="Đường hoa nông thôn"), status="draft")
     reminders = send_reminders(DUE - datetime.timedelta(days=1), dry_run=True)
     assert _who(reminders) == [("kado", 1)]
-    assert reminders[0].outstanding == "còn đăng ký nháp hoặc bị trả lại chưa gửi"
+    assert reminders[0].outstanding == "2 đăng ký chưa gửi"
+    assert reminders[0].owed.details == (
+        "“Đường hoa nông thôn”: bản nháp chưa gửi",
+        "“Bếp ăn tình thương”: bị trả lại để bổ sung, chưa gửi lại (lý do: Thiếu ảnh)",
+    )
 
 
-def test_no_reminder_on_days_that_are_not_reminder_days(registration_deadline, focal_user):
+def test_no_reminder_before_the_first_reminder_day_nor_between_days_once_sent(registration_deadline, focal_user):
+    assert send_reminders(DUE - datetime.timedelta(days=8), dry_run=True) == []
+    assert _who(send_reminders(DUE - datetime.timedelta(days=7))) == [("kado", 7)]
     assert send_reminders(DUE - datetime.timedelta(days=5), dry_run=True) == []
-    assert send_reminders(DUE, dry_run=True) == []
+
+
+def test_the_due_day_itself_has_a_reminder(registration_deadline, focal_user):
+    reminders = send_reminders(DUE, dry_run=True)
+    assert _who(reminders) == [("kado", 0)]
+    assert reminders[0].when_text == "hạn cuối hôm nay"
 
 
 def test_the_day_after_the_deadline_outstanding_units_are_reminded(registration_deadline, focal_user):
@@ -68,7 +82,8 @@ def test_the_day_after_the_deadline_outstanding_units_are_reminded(registration_
 def test_an_extension_moves_that_units_reminders(registration_deadline, focal_user, other_focal_user, unit, staff_user):
     DeadlineExtensionFactory(deadline=registration_deadline, unit=unit, due_date=datetime.date(2020, 5, 10), granted_by=staff_user)
     assert _who(send_reminders(DUE - datetime.timedelta(days=7), dry_run=True)) == [("thanhmy", 7)]
-    assert _who(send_reminders(datetime.date(2020, 5, 3), dry_run=True)) == [("kado", 7)]
+    # Thạnh Mỹ's day-after reminder (1 May) was never sent: it is made up on 3 May.
+    assert _who(send_reminders(datetime.date(2020, 5, 3), dry_run=True)) == [("kado", 7), ("thanhmy", -1)]
 
 
 def test_draft_campaigns_send_no_reminders(district, focal_user):

@@ -71,3 +71,19 @@ HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 
 def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def pixel_bomb_png(width: int = 13000, height: int = 13000) -> bytes:
+    """A valid grey PNG of ``width`` × ``height`` pixels that compresses to a few
+    hundred kilobytes: tiny on disk, 169 million pixels (over a gigabyte) to decode."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    compressor = zlib.compressobj(9)
+    row = b"\x00" * (width + 1)  # filter byte, then one zero byte per pixel
+    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")

@@ -1,4 +1,4 @@
-"""Acceptance 5: two tabs editing the same registration (or report) cannot overwrite
+"""Two tabs editing the same registration (or report) cannot overwrite
 each other silently."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Acceptance 2: submitting after the deadline is refused; an extension for the unit
+"""Submitting after the deadline is refused; an extension for the unit
 lets it through. Reports follow their own deadlines the same way."""
 
 import datetime

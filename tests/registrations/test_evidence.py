@@ -1,4 +1,4 @@
-"""Acceptance 4: evidence is judged by its content; refused files leave nothing behind;
+"""Evidence is judged by its content; refused files leave nothing behind;
 files are served only through permission-checked views."""
 
 import io

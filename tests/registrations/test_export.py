@@ -1,4 +1,4 @@
-"""Acceptance 7: the Excel export of the filtered list."""
+"""The Excel export of the filtered registration list: Vietnamese headers, one row per registration the filters keep."""
 
 import io
 

@@ -7,6 +7,7 @@ from audit.models import AuditEntry
 from registrations import services
 from registrations.models import CONTENT_FIELDS, Registration, Status
 from tests.factories import CampaignFactory, DvkModelFactory, RegistrationFactory, UserFactory
+from tests.text import assert_in_order
 
 CONTENT = {
     "situation": "Đường liên thôn hẹp.",
@@ -220,9 +221,17 @@ def test_the_admin_shows_registrations_read_only(client, registration):
     admin = UserFactory(username="admin-test", is_staff=True, is_superuser=True)
     client.force_login(admin)
     assert client.get(reverse("admin:registrations_registration_changelist")).status_code == 200
-    page = client.get(reverse("admin:registrations_registration_change", args=[registration.pk]))
+    change_url = reverse("admin:registrations_registration_change", args=[registration.pk])
+    page = client.get(change_url)
     assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
     assert client.get(reverse("admin:registrations_registration_add")).status_code == 403
+    assert client.post(change_url, {"status": Status.ACCEPTED, "situation": "Sửa qua trang quản trị"}).status_code == 403
+    delete_url = reverse("admin:registrations_registration_delete", args=[registration.pk])
+    assert client.get(delete_url).status_code == 403
+    assert client.post(delete_url, {"post": "yes"}).status_code == 403
+    unchanged = Registration.objects.get(pk=registration.pk)
+    assert (unchanged.status, unchanged.situation) == (registration.status, registration.situation)
 
 
 def test_the_detail_page_tells_the_history_from_the_audit_ledger(focal_client, registration, focal_user, staff_user):
@@ -231,10 +240,15 @@ def test_the_detail_page_tells_the_history_from_the_audit_ledger(focal_client, r
     audit.record(staff_user, "registration.nominated", registration, after={"status": "nominated"})
     audit.record(staff_user, "registration.reopened", registration, after={"status": "accepted"})
     history = focal_client.get(reverse("registrations:detail", args=[registration.pk])).content.decode()
+    assert 'id="history"' in history
     section = history[history.index('id="history"') :]
-    assert section.index("Chuyển trạng thái: Đã tiếp nhận") < section.index("Đưa vào thẩm định")
-    assert section.index("Đưa vào thẩm định") < section.index(
-        'Trả lại để bổ sung: <span class="text-pre">Bổ sung ảnh hiện trường.</span>'
+    assert_in_order(
+        section,
+        [
+            "Chuyển trạng thái: Đã tiếp nhận",
+            "Đưa vào thẩm định",
+            'Trả lại để bổ sung: <span class="text-pre">Bổ sung ảnh hiện trường.</span>',
+        ],
     )
     assert "Gửi đăng ký" in section
     assert "Nguyễn Thị Hồng" in section

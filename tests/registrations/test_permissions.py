@@ -1,4 +1,4 @@
-"""Acceptance 3 and DESIGN §6: another unit's objects are a 404 for every view; roles
+"""DESIGN §6: another unit's objects are a 404 for every view; roles
 decide the actions."""
 
 import io

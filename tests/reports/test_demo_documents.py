@@ -1,4 +1,4 @@
-"""Acceptance: the minutes and the award submission render for the demo, the 2020
+"""The minutes and the award submission render for the demo, the 2020
 district replay (after the chair finalises and the council votes) and today's province
 campaign, as PDF and DOCX with the organiser's letterhead, and their figures are the
 database's."""

@@ -163,3 +163,13 @@ def test_docx_is_a4_in_the_pdf_typeface_14pt_numbered_from_page_two(report):
     # A draft says so at the top of every page, the first included.
     assert section.first_page_header.paragraphs[-1].text == "DỰ THẢO"
     assert section.header.paragraphs[-1].text == "DỰ THẢO"
+
+
+def test_the_year_end_docx_and_pdf_are_made_from_names_holding_control_characters(report, populated):
+    model = populated["recognised"][0].model
+    model.name = "Đường\x0b làng\x1b sáng\ufffe"
+    model.save(update_fields=["name"])
+    document = _document(report)
+    text = _docx_text(Document(BytesIO(render_docx(document))))
+    assert "Đường làng sáng" in text
+    assert render_pdf(document).startswith(b"%PDF")

@@ -89,9 +89,10 @@ def test_signed_pdf_is_sealed_in_the_ledger_and_its_digest_shown_on_the_report_p
     assert report.ledger_head in page
 
 
-def test_ledger_head_is_the_hash_of_the_latest_audit_entry(report, board_head):
+def test_ledger_head_is_the_hash_of_the_latest_audit_entry_of_the_organisers_chain(report, board_head):
     sign_report(report, by=board_head, confirmed=CODES)
-    assert ledger_head() == AuditEntry.objects.order_by("-sequence").first().hash
+    latest = AuditEntry.objects.filter(chain=f"organiser:{report.campaign.owner_id}").order_by("-position").first()
+    assert ledger_head(report) == latest.hash
 
 
 def test_signing_tells_the_boards_staff_but_not_the_signer(report, populated, board_head, staff_user, django_capture_on_commit_callbacks):

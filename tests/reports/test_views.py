@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports.models import ReportFile, SummaryReport
 from reports.services import request_file, sign_report
@@ -93,11 +94,12 @@ def test_index_query_count_does_not_grow_with_reports(staff_client, district, dj
                 SummaryReport.objects.create(campaign=campaign, kind=kind, date=f"{year}-12-15", subject="Tổng kết")
 
     add_campaigns(1, 2000)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(10) as small:
         staff_client.get(reverse("reports:index"))
     add_campaigns(10, 2001)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(10) as large:
         response = staff_client.get(reverse("reports:index"))
+    assert len(large.captured_queries) == len(small.captured_queries)
     assert response.content.decode().count("Báo cáo sơ kết 6 tháng") >= 11
 
 
@@ -234,7 +236,11 @@ def test_files_panel_polls_while_a_file_is_being_made(staff_client, report, staf
     request_file(report, "pdf", by=staff_user)  # no commit in this test: the task never runs
     content = staff_client.get(reverse("reports:files", args=[report.pk])).content.decode()
     assert 'hx-trigger="load delay:3s"' in content
+    assert "Đang chờ máy chủ xử lý nhận yêu cầu" in content  # not yet handed to the worker
+    ReportFile.objects.filter(report=report).update(queued_at=timezone.now())
+    content = staff_client.get(reverse("reports:files", args=[report.pk])).content.decode()
     assert "Đang tạo tệp" in content
+    assert 'id="render-pdf"' not in content
 
 
 def test_preview_shows_the_document_in_html(viewer_client, report):
@@ -248,11 +254,12 @@ def test_preview_query_count_does_not_grow_with_registrations(
     staff_client, report, campaign, district, staff_user, django_assert_max_num_queries
 ):
     make_many(campaign, district, 3, by=staff_user)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(14) as small:
         staff_client.get(reverse("reports:preview", args=[report.pk]))
     make_many(campaign, district, 30, by=staff_user)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(14) as large:
         response = staff_client.get(reverse("reports:preview", args=[report.pk]))
+    assert len(large.captured_queries) == len(small.captured_queries)
     assert "Xã số 029" in response.content.decode()
 
 

@@ -1,0 +1,306 @@
+"""`make bench`: a measurement, not a test (issue 14).
+
+Builds the province-scale data set (management command build_province_scale) in a
+database of its own, serves it with gunicorn (2 workers, DEBUG off, production settings),
+and times each main page of each role interleaved with two floors through the same
+middleware: a bare view, and a bare view that loads the session and the user. Prints a
+table and writes var/bench/latest.json:
+
+    {"pages": {NAME: {"p50_ms", "p95_ms", "floor_p95_ms", "ratio_p95", "bytes",
+                      "queries_small", "queries_large"}},
+     "exports": {NAME: {"ready_s"}},
+     "sweep": {"1000": {"s", "queries"}, "10000": {"s", "queries"}},
+     "pdf": {"ratio"}}
+
+PostgreSQL when DATABASE_URL points at it (the bench database is that name + "_bench",
+dropped and rebuilt), otherwise SQLite under var/bench (and it says so). The figures are
+only comparable within one run: ratios to the floor are the point. Exits non-zero only
+when something fails to run (a page that does not answer 200 included).
+
+    python benchmarks/bench.py [--scale 1.0] [--small-scale 0.1] [--rounds 15] [--out FILE]
+"""
+
+import argparse
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+# A page is sampled at most this long (but at least MIN_SAMPLES times), so that a slow
+# page does not take the whole run.
+PAGE_BUDGET_S = 30.0
+MIN_SAMPLES = 3
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="province scale of the large run (1.0: 150 units)")
+    parser.add_argument("--small-scale", type=float, default=None, help="scale of the query-count run (default scale/10)")
+    parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds per page")
+    parser.add_argument("--out", default=str(ROOT / "var" / "bench" / "latest.json"))
+    parser.add_argument("--database-suffix", default="_bench", help="appended to DATABASE_URL's database name")
+    parser.add_argument(
+        "--keep-database", action="store_true", help="reuse the bench database of an earlier run (the build only adds)"
+    )
+    parser.add_argument("--skip-pdf", action="store_true", help="leave the PDF ratio out (null)")
+    options = parser.parse_args(argv)
+    small_scale = options.small_scale or max(options.scale / 10, 0.01)
+
+    env = _environment(options.database_suffix, keep=options.keep_database)
+    print(f"bench: {env['BENCH_DATABASE_LABEL']}", flush=True)
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "build_province_scale", "--scale", str(small_scale))
+
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from benchmarks import measure
+
+    pages = measure.main_pages()
+    queries_small = measure.query_counts(pages)
+    _manage(env, "build_province_scale", "--scale", str(options.scale))
+    queries_large = measure.query_counts(pages)
+    cookies = measure.session_cookies(pages)
+
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "config.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "600",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ},
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_until_up(base, server)
+        timings = _time_pages(base, pages, cookies, options.rounds)
+        exports = {
+            name: {"ready_s": round(_time_export(base, url, cookies[user]), 2)} for name, (user, url) in measure.exports().items()
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    pdf = {"ratio": None, "pages": None} if options.skip_pdf else measure.pdf_ratio()
+    result = {
+        "pages": {
+            name: {**timings[name], "queries_small": queries_small[name], "queries_large": queries_large[name]} for name in pages
+        },
+        "exports": exports,
+        # The reminder sweep is being rebuilt in bulk on another branch; not measured here yet.
+        "sweep": {"1000": {"s": None, "queries": None}, "10000": {"s": None, "queries": None}},
+        "pdf": pdf,
+        "machine": {
+            "database": env["BENCH_DATABASE_LABEL"],
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "scale": options.scale,
+            "small_scale": small_scale,
+            "data": measure.data_size(),
+        },
+    }
+    out = Path(options.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(_table(result))
+    print(f"written: {out}")
+    return 0
+
+
+def _environment(suffix: str, *, keep: bool = False) -> dict:
+    """Production settings (DEBUG off, not the test settings), a bench database of its
+    own, the bench's floor views on, tasks run in the web process."""
+    import dj_database_url
+
+    url = os.environ.get("DATABASE_URL", "")
+    env = {key: value for key, value in os.environ.items() if key not in {"DVK_TESTING", "DJANGO_SETTINGS_MODULE"}}
+    if url.startswith(("postgres://", "postgresql://")):
+        config = dj_database_url.parse(url)
+        name = f"{config['NAME']}{suffix}"
+        _recreate_postgres_database(config, name, keep=keep)
+        env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
+        env["BENCH_DATABASE_LABEL"] = f"PostgreSQL, database {name}"
+    else:
+        path = ROOT / "var" / "bench" / f"bench{suffix}.sqlite3"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not keep:
+            path.unlink(missing_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{path}"
+        env["BENCH_DATABASE_LABEL"] = "SQLite (DATABASE_URL does not point at PostgreSQL): figures are not the production's"
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="0",
+        DVK_BENCH="1",
+        SECRET_KEY="bench-only-secret-key-not-for-production-0123456789abcdef",  # noqa: S106
+        ALLOWED_HOSTS="127.0.0.1,testserver",
+        SECURE_SSL_REDIRECT="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        SECURE_HSTS_SECONDS="0",
+        CELERY_BROKER_URL="",
+        LOG_LEVEL="ERROR",
+        MEDIA_ROOT=str(ROOT / "var" / "bench" / "media"),
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+    return env
+
+
+def _recreate_postgres_database(config: dict, name: str, *, keep: bool) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    connection = psycopg2.connect(
+        dbname="postgres", user=config["USER"], password=config["PASSWORD"], host=config["HOST"], port=config["PORT"] or 5432
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if keep and cursor.fetchone():
+            connection.close()
+            return
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+
+
+def _manage(env: dict, *args: str) -> None:
+    started = time.perf_counter()
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=sys.stdout, stderr=sys.stderr)
+    print(f"bench: manage.py {' '.join(args)} took {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str, cookie: str | None = None) -> tuple[int, int, float]:
+    """(status, body bytes, seconds)."""
+    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"} if cookie else {})
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            body = response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        body, status = error.read(), error.code
+    return status, len(body), time.perf_counter() - started
+
+
+def _wait_until_up(base: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("gunicorn exited before it answered")
+        try:
+            if _get(base + "/bench/floor")[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def _percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))]
+
+
+def _time_pages(base: str, pages: dict, cookies: dict, rounds: int) -> dict:
+    """Round after round, each page right after the two floors (same user), so that a
+    busy moment of the machine weighs on the floor as on the page."""
+    samples = {name: [] for name in pages}
+    floors = {name: [] for name in pages}
+    bare = []
+    sizes = {}
+    spent = dict.fromkeys(pages, 0.0)
+    for round_number in range(rounds):
+        for name, (user, url) in pages.items():
+            if round_number >= MIN_SAMPLES and spent[name] > PAGE_BUDGET_S:
+                continue
+            status, _size, seconds = _get(base + "/bench/floor")
+            if status != 200:
+                raise SystemExit(f"the bare view answered {status}")
+            bare.append(seconds)
+            status, _size, seconds = _get(base + "/bench/floor-authenticated", cookies[user])
+            if status != 200:
+                raise SystemExit(f"the authenticated bare view answered {status} for {user}")
+            floors[name].append(seconds)
+            status, size, seconds = _get(base + url, cookies[user])
+            if status != 200:
+                raise SystemExit(f"{name} ({url}, as {user}) answered {status}")
+            samples[name].append(seconds)
+            sizes[name] = size
+            spent[name] += seconds
+        print(f"bench: round {round_number + 1}/{rounds} done", flush=True)
+    result = {}
+    for name in pages:
+        p95 = round(_percentile(samples[name], 0.95) * 1000, 1)
+        floor = round(_percentile(floors[name], 0.95) * 1000, 1)
+        result[name] = {
+            "p50_ms": round(statistics.median(samples[name]) * 1000, 1),
+            "p95_ms": p95,
+            "floor_p95_ms": floor,
+            "ratio_p95": round(p95 / floor, 2) if floor else None,
+            "bytes": sizes[name],
+            "samples": len(samples[name]),
+        }
+    result_bare = _percentile(bare, 0.95) * 1000
+    for row in result.values():
+        row["bare_p95_ms"] = round(result_bare, 1)
+    return result
+
+
+def _time_export(base: str, url: str, cookie: str) -> float:
+    status, _size, seconds = _get(base + url, cookie)
+    if status != 200:
+        raise SystemExit(f"export {url} answered {status}")
+    return seconds
+
+
+def _table(result: dict) -> str:
+    lines = [
+        f"{'page':<40} {'p50 ms':>8} {'p95 ms':>8} {'floor p95':>9} {'ratio':>6} {'KB':>7} {'queries':>9}",
+    ]
+    for name, row in result["pages"].items():
+        queries = f"{row['queries_small']}/{row['queries_large']}"
+        lines.append(
+            f"{name:<40} {row['p50_ms']:>8.0f} {row['p95_ms']:>8.0f} {row['floor_p95_ms']:>9.0f} "
+            f"{row['ratio_p95']:>6.1f} {row['bytes'] / 1024:>7.0f} {queries:>9}"
+        )
+    for name, row in result["exports"].items():
+        lines.append(f"export {name:<33} ready in {row['ready_s']:.2f} s")
+    pdf = result["pdf"]
+    if pdf.get("ratio") is not None:
+        lines.append(
+            f"PDF {pdf['pages']} pages: {pdf['product_s']:.2f} s, raw WeasyPrint {pdf['raw_s']:.2f} s, ratio {pdf['ratio']:.2f}"
+        )
+    lines.append("sweep: not measured (null)")
+    lines.append(f"({result['machine']['database']}; {result['machine']['cpus']} CPUs; {result['machine']['data']})")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

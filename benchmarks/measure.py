@@ -1,0 +1,135 @@
+"""The in-process half of the bench (Django set up on the bench database): which pages,
+as whom, their query counts, the session cookies gunicorn is called with, and the PDF
+against raw WeasyPrint."""
+
+import time
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import Unit, User
+from campaign.models import Campaign
+
+STAFF = "tinh"  # the province board's staff
+HEAD = "tinhtruongban"
+CHAIR = "hdtinh"
+MEMBER = "hdtinh1"
+FOCAL_POINT = "xakado"
+
+
+def campaign() -> Campaign:
+    return Campaign.objects.filter(owner__code="LD", status=Campaign.Status.PUBLISHED).order_by("-year", "-pk").first()
+
+
+def main_pages() -> dict[str, tuple[str, str]]:
+    """NAME: (username, url) for the main pages of each role."""
+    pk = campaign().pk
+    registrations = reverse("registrations:list")
+    return {
+        "home (staff)": (STAFF, reverse("home")),
+        "dashboard (staff)": (STAFF, reverse("campaign:dashboard")),
+        "dashboard (board head)": (HEAD, reverse("campaign:dashboard")),
+        "plan board (staff)": (STAFF, reverse("campaign:board", args=[pk])),
+        "registrations list": (STAFF, f"{registrations}?campaign={pk}"),
+        "registrations list, page 2": (STAFF, f"{registrations}?campaign={pk}&page=2"),
+        "registrations list, filtered": (STAFF, f"{registrations}?campaign={pk}&field=economy&status=nominated"),
+        "registrations list, search ka do": (STAFF, f"{registrations}?campaign={pk}&q=ka+do"),
+        "appraisal home (staff)": (STAFF, reverse("evaluations:home")),
+        "assignments (staff)": (STAFF, reverse("evaluations:assignments", args=[pk])),
+        "results (staff)": (STAFF, reverse("evaluations:results", args=[pk])),
+        "scoring queue (member)": (MEMBER, reverse("evaluations:queue")),
+        "scoring queue (chair)": (CHAIR, reverse("evaluations:queue")),
+        "unit home (focal point)": (FOCAL_POINT, reverse("registrations:unit_home")),
+        "showcase (staff)": (STAFF, reverse("showcase:index")),
+    }
+
+
+def exports() -> dict[str, tuple[str, str]]:
+    pk = campaign().pk
+    return {
+        "registrations": (STAFF, f"{reverse('registrations:export')}?campaign={pk}"),
+        "results": (STAFF, reverse("evaluations:export_results", args=[pk])),
+        "score matrix": (STAFF, reverse("evaluations:export_matrix", args=[pk])),
+    }
+
+
+def query_counts(pages: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """Each page's queries (second request: caches warm), in process."""
+    counts = {}
+    clients = {}
+    for name, (username, url) in pages.items():
+        if username not in clients:
+            clients[username] = Client()
+            clients[username].force_login(User.objects.get(username=username))
+        client = clients[username]
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{name} ({url}, as {username}) answered {response.status_code} in process")
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts[name] = len(queries)
+    return counts
+
+
+def session_cookies(pages: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """A signed-in session per user, stored in the database gunicorn reads."""
+    cookies = {}
+    for username in {username for username, _url in pages.values()} | {STAFF}:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        cookies[username] = client.cookies["sessionid"].value
+    return cookies
+
+
+def data_size() -> str:
+    from evaluations.models import Score
+    from registrations.models import Registration
+
+    return (
+        f"{Unit.objects.filter(parent__code='LD').count()} units under the province, "
+        f"{Registration.objects.filter(campaign=campaign()).count()} registrations, {Score.objects.count()} criterion scores"
+    )
+
+
+def pdf_ratio() -> dict:
+    """The province's year-end report as the product renders it (data, HTML, layout, PDF)
+    against WeasyPrint alone on the same HTML and stylesheet."""
+    from django.conf import settings
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from reports import pdf, services
+    from reports.models import ReportFile, SummaryReport
+
+    staff = User.objects.get(username=STAFF)
+    # An earlier run on a kept database made it already.
+    report = SummaryReport.objects.filter(campaign=campaign(), kind=SummaryReport.Kind.SUMMARY).first()
+    if report is None:
+        report = services.create_report(campaign(), SummaryReport.Kind.SUMMARY, by=staff)
+    html_text = pdf.render_html(services.build_document(report, services.content_for_rendering(report)))
+
+    def product():
+        return services.render_bytes(report, ReportFile.Format.PDF)
+
+    def raw():
+        fonts = FontConfiguration()
+        stylesheet = CSS(filename=pdf.stylesheet_path(), font_config=fonts)
+        laid_out = HTML(string=html_text, base_url=str(settings.BASE_DIR)).render(
+            stylesheets=[stylesheet], font_config=fonts, presentational_hints=True
+        )
+        return laid_out.write_pdf(), len(laid_out.pages)
+
+    # Alternated, twice each, the faster of each kept: a busy moment weighs on both.
+    product_times, raw_times = [], []
+    for _ in range(2):
+        started = time.perf_counter()
+        content = product()
+        product_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        _raw_content, pages = raw()
+        raw_times.append(time.perf_counter() - started)
+    product_s, raw_s = min(product_times), min(raw_times)
+    assert content.startswith(b"%PDF")
+    return {"ratio": round(product_s / raw_s, 2), "product_s": round(product_s, 2), "raw_s": round(raw_s, 2), "pages": pages}

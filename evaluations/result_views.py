@@ -1,0 +1,99 @@
+"""Views of the results: the table, finalising (chair), publishing (staff), the Excel
+exports, and a unit's own published results."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from accounts.xlsx import build_workbook, workbook_response
+
+from . import exports, score_matrix, selectors, services
+from .forms import ConfirmForm
+from .views import CouncilMixin, campaign_url
+
+# Results, finalise, publish, exports ---------------------------------------------------
+
+
+class ResultsView(CouncilMixin, TemplateView):
+    """The live results table before finalising (staff and chair), the sealed one after
+    (also district leaders)."""
+
+    template_name = "evaluations/results.html"
+    permission_required = "evaluations.view_results_table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["table"] = selectors.results_table(self.council, viewer=user)
+        context["can_finalise"] = user.has_perm("evaluations.finalise_results", self.council)
+        context["can_publish"] = user.has_perm("evaluations.publish_results", self.council)
+        context["can_export"] = user.has_perm("evaluations.export_appraisal", self.council)
+        context["can_read_sheets"] = user.has_perm("evaluations.view_all_sheets", self.council)
+        return context
+
+
+class FinaliseView(CouncilMixin, TemplateView):
+    template_name = "evaluations/finalise.html"
+    permission_required = "evaluations.finalise_results"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ConfirmForm(label=_("Tôi đã xem bảng kết quả và chốt kết quả thẩm định.")))
+        context["table"] = selectors.results_table(self.council, viewer=self.request.user)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ConfirmForm(request.POST, label=_("Tôi đã xem bảng kết quả và chốt kết quả thẩm định."))
+        if form.is_valid():
+            try:
+                services.finalise_results(self.council, by=request.user)
+            except services.AppraisalError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Đã chốt kết quả thẩm định; mọi phiếu chấm đã được khóa."))
+                return redirect(campaign_url("results", self.campaign))
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class PublishResultsView(CouncilMixin, View):
+    permission_required = "evaluations.manage_council"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.publish_results(self.council, by=request.user)
+        except services.AppraisalError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã công bố kết quả thẩm định tới các đơn vị."))
+        return HttpResponseRedirect(campaign_url("results", self.campaign))
+
+
+class ExportMatrixView(CouncilMixin, View):
+    permission_required = "evaluations.export_appraisal"
+
+    def get(self, request, *args, **kwargs):
+        workbook = build_workbook(exports.matrix_sheets(score_matrix.score_matrix(self.council)))
+        return workbook_response(workbook, f"ma-tran-diem-tham-dinh-{self.campaign.year}.xlsx")
+
+
+class ExportResultsView(CouncilMixin, View):
+    permission_required = "evaluations.export_appraisal"
+
+    def get(self, request, *args, **kwargs):
+        workbook = build_workbook(exports.results_sheets(selectors.results_table(self.council)))
+        return workbook_response(workbook, f"ket-qua-tham-dinh-{self.campaign.year}.xlsx")
+
+
+class UnitResultsView(LoginRequiredMixin, TemplateView):
+    """A focal point's own registrations' results, once published."""
+
+    template_name = "evaluations/unit_results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["results"] = selectors.unit_results(self.request.user)
+        return context
