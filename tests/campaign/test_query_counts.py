@@ -72,11 +72,12 @@ def test_page_query_count_does_not_grow_with_units_and_tasks(
 # each); the other pages are the campaign app's alone.
 QUERY_BUDGET = {
     "campaign:dashboard": 30,
-    "campaign:board": 8,
-    "campaign:detail": 10,
-    "campaign:print": 8,
-    "campaign:documents": 8,
-    "campaign:deadlines": 7,
+    # Every page also counts the unread messages for the bell (one query).
+    "campaign:board": 9,
+    "campaign:detail": 11,
+    "campaign:print": 9,
+    "campaign:documents": 9,
+    "campaign:deadlines": 8,
 }
 
 

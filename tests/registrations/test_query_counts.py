@@ -32,22 +32,23 @@ def make_registrations(campaign, unit, other_unit, registration_deadline, report
 
 @pytest.mark.parametrize("url_name", ["registrations:list", "registrations:export"])
 def test_list_and_export_queries_do_not_grow(staff_client, make_registrations, django_assert_max_num_queries, url_name):
+    budget = 13 if url_name == "registrations:list" else 12  # the list page also counts the bell's unread messages
     make_registrations(3)
-    with django_assert_max_num_queries(12) as small:
+    with django_assert_max_num_queries(budget) as small:
         assert staff_client.get(reverse(url_name)).status_code == 200
     make_registrations(27)
-    with django_assert_max_num_queries(12) as large:
+    with django_assert_max_num_queries(budget) as large:
         assert staff_client.get(reverse(url_name)).status_code == 200
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
 def test_unit_home_queries_do_not_grow(focal_client, make_registrations, django_assert_max_num_queries):
     make_registrations(3)
-    with django_assert_max_num_queries(18) as small:
+    with django_assert_max_num_queries(19) as small:
         response = focal_client.get(reverse("registrations:unit_home"))
     assert len(response.context["registrations"]) == 2
     make_registrations(27)
-    with django_assert_max_num_queries(18) as large:
+    with django_assert_max_num_queries(19) as large:
         response = focal_client.get(reverse("registrations:unit_home"))
     assert len(large.captured_queries) == len(small.captured_queries)
     assert len(response.context["registrations"]) == 16
