@@ -31,8 +31,6 @@ Status.EDITABLE = (Status.DRAFT, Status.RETURNED)
 Status.WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
 # Progress reports are filed on a registration the district has accepted.
 Status.REPORTABLE = (Status.ACCEPTED,)
-# Still in the year's emulation, so its progress reports are owed.
-Status.OWES_REPORTS = (Status.ACCEPTED, Status.NOMINATED)
 # The appraisal has decided.
 Status.DECIDED = (Status.RECOGNISED, Status.NOT_RECOGNISED)
 # Put forward for appraisal, and what became of it.
