@@ -31,6 +31,9 @@ class ExemplarFactory(DvkModelFactory):
 class PublishedModelFactory(DvkModelFactory):
     """A model recognised in an earlier campaign and shown on the public showcase."""
 
+    class Meta:
+        skip_postgeneration_save = True  # the hook saves what it sets
+
     recognised_in_year = 2019
     is_published = True
     published_at = factory.LazyFunction(timezone.now)
@@ -44,6 +47,9 @@ class PublishedModelFactory(DvkModelFactory):
 
 
 class PublishedExemplarFactory(ExemplarFactory):
+    class Meta:
+        skip_postgeneration_save = True  # the hook saves what it sets
+
     recognised_in_year = 2019
     is_published = True
     published_at = factory.LazyFunction(timezone.now)
