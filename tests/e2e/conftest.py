@@ -47,6 +47,20 @@ def playwright_browser():
         browser.close()
 
 
+def new_page(browser, live_server, *, locale: str = "vi-VN", **options):
+    """A page in a new browser context on the live server, in Vietnam's time zone; the
+    page's script errors collect in ``page.js_errors``."""
+    context = browser.new_context(locale=locale, timezone_id="Asia/Ho_Chi_Minh", accept_downloads=True, **options)
+    # Generous: a page may render a PDF within the request, on a machine shared by every xdist worker.
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.js_errors = errors
+    return page
+
+
 @pytest.fixture
 def open_page(request, playwright_browser, live_server, artifacts_dir):
     """A page in a fresh browser context: ``open_page(locale="en-US", viewport=...)``.
@@ -54,17 +68,8 @@ def open_page(request, playwright_browser, live_server, artifacts_dir):
     contexts = []
 
     def open_page(*, locale: str = "vi-VN", **options):
-        context = playwright_browser.new_context(
-            locale=locale, timezone_id="Asia/Ho_Chi_Minh", accept_downloads=True, **options
-        )
-        # Generous: a page may render a PDF within the request, on a machine shared by every xdist worker.
-        context.set_default_timeout(30_000)
-        page = context.new_page()
-        page.base_url = live_server.url
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.js_errors = errors
-        contexts.append((context, page))
+        page = new_page(playwright_browser, live_server, locale=locale, **options)
+        contexts.append((page.context, page))
         return page
 
     yield open_page

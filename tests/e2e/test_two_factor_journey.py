@@ -38,6 +38,9 @@ def test_staff_enrols_signs_out_and_signs_in_with_a_code(page, transactional_db,
     assert "Xin chào, Trần Văn Tỉnh" in page.locator("h1").inner_text()
 
     page.click(".navbar-toggler")  # the menu is folded on a phone
+    # Bootstrap swaps "collapsing" for "collapse show" when the menu has finished opening;
+    # a click on the user menu during the animation would be lost.
+    page.wait_for_selector(".navbar-collapse.collapse.show")
     logout(page)
     login(page, "tinh")
     assert "/accounts/2fa/" in page.url
