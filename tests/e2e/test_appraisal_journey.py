@@ -63,8 +63,8 @@ def appraisal_ready_to_score():
 def vote(page, proposal, choice_label):
     page.goto(f"{page.base_url}/appraisal/awards/proposals/{proposal.pk}/")
     page.get_by_label(choice_label, exact=True).check()
-    page.click("#vote-form [type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#vote-form [type=submit]")
     assert "Đã ghi nhận biểu quyết của bạn." in page.locator(".alert-success").inner_text()
 
 
@@ -85,15 +85,15 @@ def test_member_scores_chair_finalises_staff_propose_and_the_council_votes(page,
     assert total.inner_text() == "38,5"
     inputs.nth(1).fill("19")
     assert total.inner_text() == "38"
-    page.click("#save-draft")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#save-draft")
     assert "Đã lưu bản nháp phiếu chấm." in page.locator(".alert-success").inner_text()
     assert total.inner_text() == "38"
     for index, value in ((2, "24"), (3, "14"), (4, "19")):
         inputs.nth(index).fill(value)
     assert total.inner_text() == "95"
-    page.click("#submit-sheet")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#submit-sheet")
     assert "Đã nộp phiếu chấm." in page.locator(".alert-success").inner_text()
     assert page.locator("#save-draft").count() == 0
     logout(page)
@@ -102,8 +102,8 @@ def test_member_scores_chair_finalises_staff_propose_and_the_council_votes(page,
     login(page, "chutich")
     page.goto(f"{page.base_url}/appraisal/campaign/{campaign.pk}/finalise/")
     page.check("input[name=confirm]")
-    page.click("#finalise-button")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#finalise-button")
     assert "Đã chốt kết quả thẩm định" in page.locator(".alert-success").inner_text()
     logout(page)
 
@@ -114,15 +114,15 @@ def test_member_scores_chair_finalises_staff_propose_and_the_council_votes(page,
     road_result, garden_result = road.result, garden.result
     assert page.locator(f"select[name=level_{road_result.pk}]").input_value() == "bang_khen"
     assert page.locator(f"select[name=level_{garden_result.pk}]").input_value() == "giay_khen"
-    page.click("#draft-submit")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#draft-submit")
     assert "Đã lập 2 đề nghị khen thưởng (dự thảo)." in page.locator(".alert-success").inner_text()
     road_proposal = AwardProposal.objects.get(registration=road)
     garden_proposal = AwardProposal.objects.get(registration=garden)
     assert road_proposal.level == AwardProposal.Level.PROVINCE
     page.check("input[data-check-all]")
-    page.click("#open-voting")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#open-voting")
     assert page.locator(f"#proposal-{road_proposal.pk} [data-status]").inner_text() == "Đang biểu quyết"
     logout(page)
 
@@ -149,8 +149,8 @@ def test_member_scores_chair_finalises_staff_propose_and_the_council_votes(page,
     login(page, "bdv")
     page.goto(f"{page.base_url}/appraisal/awards/proposals/?campaign={campaign.pk}")
     page.check("input[data-check-all]")
-    page.click("#close-voting")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#close-voting")
     assert "1 được thông qua, 1 không được thông qua" in page.locator(".alert-success").inner_text()
     road_row = page.locator(f"#proposal-{road_proposal.pk}")
     assert road_row.locator("[data-status]").inner_text() == "Được thông qua"

@@ -32,8 +32,8 @@ def test_staff_publishes_the_plan_and_the_focal_point_reads_it_and_records_a_dis
     page.fill("textarea[name=implementation]", "Khối Dân vận các xã, thị trấn quan tâm phối hợp tổ chức thực hiện.")
     page.fill("textarea[name=recipients]", "Đảng ủy các xã, thị trấn,\nLưu BDVHU.")
     page.fill("input[name=signer_name]", "Lê Đình Thủy")
-    page.click("#campaign-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#campaign-form button[type=submit]")
     assert page.locator(".alert-success").count() == 1
     assert "Dự thảo" in page.locator("h1 + div").inner_text()
     campaign = Campaign.objects.get()
@@ -44,8 +44,8 @@ def test_staff_publishes_the_plan_and_the_focal_point_reads_it_and_records_a_dis
         page.click(f'[data-add-item="{period}"]')
         page.fill("textarea[name=title]", title)
         page.check(f'input[name=coordinating_units][value="{unit.pk}"]')
-        page.click("#campaign-form button[type=submit]")
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.click("#campaign-form button[type=submit]")
         assert page.locator(f'[data-period="{period}"] .plan-item-title').inner_text() == title
 
     # ... adds the document to disseminate.
@@ -55,14 +55,14 @@ def test_staff_publishes_the_plan_and_the_focal_point_reads_it_and_records_a_dis
     page.fill("input[name=date]", "2020-03-03")
     page.fill("textarea[name=title]", "Kế hoạch của Ban Dân vận Tỉnh ủy Lâm Đồng")
     page.set_input_files("input[name=file]", {"name": "75-KH-BDVTU.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES})
-    page.click("#campaign-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#campaign-form button[type=submit]")
     assert "75-KH/BDVTU" in page.locator("#document-list").inner_text()
 
     # ... publishes.
     page.click(".nav-tabs >> text=Tổng quan")
-    page.click("#publish-campaign")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#publish-campaign")
     assert "Đã ban hành" in page.locator("h1 + div").inner_text()
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.PUBLISHED
@@ -74,13 +74,13 @@ def test_staff_publishes_the_plan_and_the_focal_point_reads_it_and_records_a_dis
     page.fill("textarea[name=text]", "Đã khảo sát tại 10 xã, thị trấn; các đơn vị bắt đầu đăng ký.")
     page.select_option("select[name=new_status]", "in_progress")
     page.set_input_files("input[name=evidence]", {"name": "khao-sat.png", "mimeType": "image/png", "buffer": PNG_BYTES})
-    page.click("#progress-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#progress-form button[type=submit]")
     assert "Đã khảo sát tại 10 xã, thị trấn" in page.locator("#progress-updates").inner_text()
     assert "khao-sat.png" in page.locator("#progress-updates").inner_text()
     assert page.locator("#item-status").inner_text().startswith("Đang thực hiện")
-    page.click('[data-set-status="done"]')
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click('[data-set-status="done"]')
     assert page.locator("#item-status").inner_text().startswith("Đã hoàn thành")
     assert PlanItem.objects.get(title=TASKS["Quý I và quý II"]).status == PlanItem.Status.DONE
     logout(page)
@@ -101,8 +101,8 @@ def test_staff_publishes_the_plan_and_the_focal_point_reads_it_and_records_a_dis
     page.fill("input[name=disseminated_on]", "2020-03-20")
     page.select_option("select[name=form]", "party_cell")
     page.fill("input[name=participants]", "42")
-    page.click("#campaign-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#campaign-form button[type=submit]")
     assert "Đã quán triệt" in page.locator('tr[data-unit="Xã Ka Đô"]').inner_text()
     assert "Chưa quán triệt" in page.locator('tr[data-unit="Thị trấn Thạnh Mỹ"]').inner_text()
     assert Acknowledgement.objects.get().participants == 42

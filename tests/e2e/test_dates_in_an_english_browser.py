@@ -19,8 +19,8 @@ def test_a_date_typed_05_04_2026_in_an_english_browser_is_stored_as_5_april_2026
     page.fill("input[name=year]", "2026")
     page.fill("textarea[name=title]", "Thực hiện phong trào thi đua “Dân vận khéo” năm 2026")
     date_box.fill("05/04/2026")
-    page.click("#campaign-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#campaign-form button[type=submit]")
     assert page.locator(".alert-success").count() == 1
     campaign = Campaign.objects.get()
     assert campaign.issued_on == datetime.date(2026, 4, 5)

@@ -26,8 +26,8 @@ def test_tinh_publishes_a_commune_registers_today_tinh_accepts_and_the_province_
     # tinh publishes the province plan.
     login(page, "tinh")
     page.goto(f"{page.base_url}/campaign/{campaign.pk}/")
-    page.click("#publish-campaign")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#publish-campaign")
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.PUBLISHED
     logout(page)
@@ -39,21 +39,21 @@ def test_tinh_publishes_a_commune_registers_today_tinh_accepts_and_the_province_
     page.select_option("#id_kind", "model")
     page.select_option("#id_field", "new_rural")
     page.fill("#id_address", "Buôn Kờ Long, xã Ka Đô")
-    page.click("#save-model")
-    page.wait_for_load_state("networkidle")
-    page.click("#register-model")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#save-model")
+    with page.expect_navigation():
+        page.click("#register-model")
     assert campaign.title in page.locator("main").inner_text()
     for name, text in CONTENT.items():
         page.fill(f"#id_{name}", text)
-    page.click("#save-draft")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#save-draft")
     page.set_input_files("#id_file", {"name": "Biên bản họp buôn.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()})
     page.fill("#id_caption", "Bà con bàn mở đường")
-    page.click("#evidence-upload-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
-    page.click("#submit-button")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#evidence-upload-form button[type=submit]")
+    with page.expect_navigation():
+        page.click("#submit-button")
     registration = Registration.objects.get(model__name=MODEL_NAME)
     assert (registration.status, registration.campaign_id, registration.unit.code) == (Status.SUBMITTED, campaign.pk, "LD-KADO")
     assert not DeadlineExtension.objects.exists()
@@ -62,8 +62,8 @@ def test_tinh_publishes_a_commune_registers_today_tinh_accepts_and_the_province_
     # tinh accepts it.
     login(page, "tinh")
     page.goto(f"{page.base_url}/registrations/{registration.pk}/")
-    page.click("#accept-button")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#accept-button")
     registration.refresh_from_db()
     assert registration.status == Status.ACCEPTED
     logout(page)
@@ -86,8 +86,8 @@ def test_tinh_publishes_a_commune_registers_today_tinh_accepts_and_the_province_
     for index, value in enumerate(("18", "19", "22", "13", "18")):
         inputs.nth(index).fill(value)
     assert page.locator("[data-score-total]").inner_text() == "90"
-    page.click("#submit-sheet")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#submit-sheet")
     assert "Đã nộp phiếu chấm." in page.locator(".alert-success").inner_text()
     sheet = Scoresheet.objects.get(assignment__registration=registration, assignment__member__user__username="hdtinh1")
     assert sheet.status == Scoresheet.Status.SUBMITTED

@@ -33,8 +33,8 @@ CONTENT = {
 
 def open_registration(page, name: str) -> None:
     page.goto(f"{page.base_url}/registrations/")
-    page.click(f"text={name}")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click(f"text={name}")
 
 
 def status_of(page) -> str:
@@ -57,25 +57,25 @@ def test_kado_registers_bdv_returns_kado_fixes_bdv_accepts_and_kado_files_the_in
     page.select_option("#id_kind", "model")
     page.select_option("#id_field", "economy")
     page.fill("#id_address", "Thôn Ka Đô Mới, xã Ka Đô")
-    page.click("#save-model")
-    page.wait_for_load_state("networkidle")
-    page.click("#register-model")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#save-model")
+    with page.expect_navigation():
+        page.click("#register-model")
     assert campaign.title in page.locator("main").inner_text()
     for name, text in CONTENT.items():
         page.fill(f"#id_{name}", text)
-    page.click("#save-draft")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#save-draft")
     assert status_of(page) == "Nháp"
 
     # ... with an evidence PDF, then submits.
     page.set_input_files("#id_file", {"name": "Biên bản họp chi hội.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()})
     page.fill("#id_caption", "Chị em bàn quy chế tổ")
-    page.click("#evidence-upload-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#evidence-upload-form button[type=submit]")
     assert page.locator(".evidence-link").inner_text().strip() == "Biên bản họp chi hội.pdf"
-    page.click("#submit-button")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#submit-button")
     assert status_of(page) == "Đã gửi"
     registration = Registration.objects.get(model__name=MODEL_NAME)
     assert registration.status == Status.SUBMITTED
@@ -85,11 +85,11 @@ def test_kado_registers_bdv_returns_kado_fixes_bdv_accepts_and_kado_files_the_in
     # bdv returns it with a reason.
     login(page, "bdv")
     open_registration(page, MODEL_NAME)
-    page.click("#return-button")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#return-button")
     page.fill("#id_reason", REASON)
-    page.click("#confirm-return")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#confirm-return")
     assert status_of(page) == "Trả lại để bổ sung"
     logout(page)
 
@@ -97,12 +97,12 @@ def test_kado_registers_bdv_returns_kado_fixes_bdv_accepts_and_kado_files_the_in
     login(page, "kado")
     page.goto(f"{page.base_url}/registrations/my-unit/")
     assert REASON in page.locator("#returned").inner_text()
-    page.click("#returned a.btn")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#returned a.btn")
     assert REASON in page.locator("main").inner_text()
     page.fill("#id_expected_outputs", "Sổ theo dõi tổ tiết kiệm; 12 hộ được giúp đỡ; biên bản họp chi hội (đính kèm).")
-    page.click("#save-and-submit")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#save-and-submit")
     assert status_of(page) == "Đã gửi"
     logout(page)
 
@@ -111,8 +111,8 @@ def test_kado_registers_bdv_returns_kado_fixes_bdv_accepts_and_kado_files_the_in
     page.goto(f"{page.base_url}/registrations/?status=submitted")
     assert page.locator("#bulk-accept-button").is_disabled()
     page.check(f'input[name=registrations][value="{registration.pk}"]')
-    page.click("#bulk-accept-button")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#bulk-accept-button")
     assert "Đã tiếp nhận 1 đăng ký." in page.locator(".alert-success").inner_text()
     registration.refresh_from_db()
     assert registration.status == Status.ACCEPTED
@@ -122,15 +122,15 @@ def test_kado_registers_bdv_returns_kado_fixes_bdv_accepts_and_kado_files_the_in
     login(page, "kado")
     page.goto(f"{page.base_url}/registrations/{registration.pk}/")
     assert status_of(page) == "Đã tiếp nhận"
-    page.click("#report-interim-link")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#report-interim-link")
     page.fill("#id_results", "2 tổ tiết kiệm với 38 hội viên; đã xoay vòng 24 triệu đồng cho 12 chị em.")
     page.fill("#id_households", "38")
     page.fill("#id_funds_vnd", "24000000")
     page.fill("#id_socialised_funds_vnd", "24000000")
     page.fill("#id_workdays", "180")
-    page.click("#submit-report")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#submit-report")
     assert "Đã gửi báo cáo sơ kết 6 tháng đến Ban Dân vận Huyện ủy." in page.locator(".alert-success").inner_text()
     report = ProgressReport.objects.get(registration=registration, kind="interim")
     assert (report.status, report.households, report.funds_vnd) == ("submitted", 38, 24_000_000)

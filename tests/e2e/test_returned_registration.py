@@ -49,8 +49,8 @@ def test_a_returned_registration_comes_first_on_the_units_phone_and_is_sent_agai
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
     # ... opens it from there, adds the minutes on the same form and sends it again.
-    first.get_by_role("link", name="Bổ sung, sửa").click()
-    phone.wait_for_load_state("networkidle")
+    with phone.expect_navigation():
+        first.get_by_role("link", name="Bổ sung, sửa").click()
     assert REASON in phone.locator("main").inner_text()
     phone.set_input_files(
         "#id_evidence", {"name": "Biên bản họp dân.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
