@@ -186,3 +186,10 @@ def test_the_environment_turns_on_object_storage_and_the_redis_cache_and_session
     assert session_engine == "django.contrib.sessions.backends.cached_db"
     # Without them: the private local disk and the database, as before.
     assert settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+
+
+def test_a_report_file_missing_from_the_bucket_is_a_404_not_a_500(bucket, district, staff_client):
+    campaign = CampaignFactory(owner=district, year=2020)
+    report = SummaryReport.objects.create(campaign=campaign, kind=SummaryReport.Kind.SUMMARY, date=datetime.date(2020, 12, 15))
+    report.files.create(format="pdf", status="ready", file="reports/2020/12/khong-con.pdf")
+    assert staff_client.get(reverse("reports:download", args=[report.pk, "pdf"])).status_code == 404
