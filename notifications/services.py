@@ -68,10 +68,11 @@ def send_reminders(today: datetime.date | None = None, *, dry_run: bool = False)
         reminders = due_reminders(today, deadlines)
         if not reminders:
             return []
+        # Only the reminder days due now: the log of earlier days is not read again.
         sent_keys = set(
-            ReminderLog.objects.filter(deadline__in={r.deadline.pk for r in reminders}).values_list(
-                "deadline_id", "user_id", "subject", "offset_days", "due_date"
-            )
+            ReminderLog.objects.filter(
+                deadline__in={r.deadline.pk for r in reminders}, offset_days__in={r.offset_days for r in reminders}
+            ).values_list("deadline_id", "user_id", "subject", "offset_days", "due_date")
         )
         reminders = [reminder for reminder in reminders if reminder.key not in sent_keys]
         if dry_run or not reminders:
