@@ -177,6 +177,8 @@ def sweep(counts=(1000, 10000)) -> dict:
     from notifications import delivery
     from notifications.services import send_reminders
 
+    # Left open by an interrupted run on a kept bench database, they would be swept too.
+    Campaign.objects.filter(owner__code__startswith="SW", title__startswith="Đo nhắc hạn").update(status=Campaign.Status.CLOSED)
     result = {}
     for count in counts:
         today = datetime.date(2040, 1, 1) + datetime.timedelta(days=30 * len(result))
