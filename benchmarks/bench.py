@@ -52,7 +52,12 @@ def main(argv=None) -> int:
         "--keep-database", action="store_true", help="reuse the bench database of an earlier run (the build only adds)"
     )
     parser.add_argument("--skip-pdf", action="store_true", help="leave the PDF ratio out (null)")
+    parser.add_argument(
+        "--only-sweep", action="store_true", help="measure only the reminder sweep and update its figures in --out"
+    )
     options = parser.parse_args(argv)
+    if options.only_sweep:
+        return _only_sweep(options)
     small_scale = options.small_scale or max(options.scale / 10, 0.01)
 
     env = _environment(options.database_suffix, keep=options.keep_database)
@@ -107,8 +112,7 @@ def main(argv=None) -> int:
             name: {**timings[name], "queries_small": queries_small[name], "queries_large": queries_large[name]} for name in pages
         },
         "exports": exports,
-        # The reminder sweep is being rebuilt in bulk on another branch; not measured here yet.
-        "sweep": {"1000": {"s": None, "queries": None}, "10000": {"s": None, "queries": None}},
+        "sweep": measure.sweep(),
         "pdf": pdf,
         "machine": {
             "database": env["BENCH_DATABASE_LABEL"],
@@ -126,6 +130,34 @@ def main(argv=None) -> int:
     print(_table(result))
     print(f"written: {out}")
     return 0
+
+
+def _only_sweep(options) -> int:
+    """The sweep alone, on the bench database as it is (built if missing): its figures
+    replace those of the last full run in --out."""
+    env = _environment(options.database_suffix, keep=True)
+    print(f"bench: {env['BENCH_DATABASE_LABEL']}", flush=True)
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from benchmarks import measure
+
+    sweep = measure.sweep()
+    out = Path(options.out)
+    result = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    result["sweep"] = sweep
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print("\n".join(_sweep_lines(sweep)))
+    print(f"written: {out}")
+    return 0
+
+
+def _sweep_lines(sweep: dict) -> list[str]:
+    return [f"reminder sweep, {count} recipients: {row['s']:.2f} s, {row['queries']} queries" for count, row in sweep.items()]
 
 
 def _environment(suffix: str, *, keep: bool = False) -> dict:
@@ -297,7 +329,7 @@ def _table(result: dict) -> str:
         lines.append(
             f"PDF {pdf['pages']} pages: {pdf['product_s']:.2f} s, raw WeasyPrint {pdf['raw_s']:.2f} s, ratio {pdf['ratio']:.2f}"
         )
-    lines.append("sweep: not measured (null)")
+    lines += _sweep_lines(result["sweep"])
     lines.append(f"({result['machine']['database']}; {result['machine']['cpus']} CPUs; {result['machine']['data']})")
     return "\n".join(lines)
 

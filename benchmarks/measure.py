@@ -133,3 +133,63 @@ def pdf_ratio() -> dict:
     product_s, raw_s = min(product_times), min(raw_times)
     assert content.startswith(b"%PDF")
     return {"ratio": round(product_s / raw_s, 2), "product_s": round(product_s, 2), "raw_s": round(raw_s, 2), "pages": pages}
+
+
+def _sweep_recipients(count: int, today) -> Campaign:
+    """``count`` communes under an organiser of their own, each with one focal point (an
+    e-mail address) and nothing sent yet for a registration deadline a week after
+    ``today``: ``count`` reminders owed. Built in bulk, outside the timing."""
+    import datetime
+
+    from accounts.models import PATH_SEPARATOR, Membership, Role
+    from campaign.models import Deadline
+
+    tag = f"SW{count}-{time.time_ns()}"
+    organiser = Unit.objects.create(kind=Unit.Kind.DISTRICT, code=tag, name=f"Ban đo nhắc hạn {count}")
+    communes = Unit.objects.bulk_create(
+        Unit(kind=Unit.Kind.COMMUNE, code=f"{tag}-{index}", name=f"Xã nhắc hạn {index}", parent=organiser)
+        for index in range(count)
+    )
+    for commune in communes:
+        commune.path, commune.depth = f"{organiser.path}{commune.pk}{PATH_SEPARATOR}", organiser.depth + 1
+    Unit.objects.bulk_update(communes, ["path", "depth"], batch_size=1000)
+    people = User.objects.bulk_create(
+        User(username=f"{tag.lower()}-{index}", email=f"xa{index}@{tag.lower()}.invalid", password="!")  # noqa: S106
+        for index in range(count)
+    )
+    Membership.objects.bulk_create(
+        Membership(user=user, unit=commune, role=Role.FOCAL_POINT) for user, commune in zip(people, communes, strict=True)
+    )
+    sweep_campaign = Campaign.objects.create(
+        owner=organiser, year=today.year, title=f"Đo nhắc hạn {count}", status=Campaign.Status.PUBLISHED
+    )
+    Deadline.objects.create(campaign=sweep_campaign, kind=Deadline.Kind.REGISTRATION, due_date=today + datetime.timedelta(days=7))
+    return sweep_campaign
+
+
+def sweep(counts=(1000, 10000)) -> dict:
+    """The reminder sweep at each number of recipients: seconds and queries, each on a
+    day of its own far from the province's deadlines, so that only its recipients owe.
+    The e-mails stay in the outbox (the delivery task sends them), as in production."""
+    import datetime
+    from unittest import mock
+
+    from notifications import delivery
+    from notifications.services import send_reminders
+
+    # Left open by an interrupted run on a kept bench database, they would be swept too.
+    Campaign.objects.filter(owner__code__startswith="SW", title__startswith="Đo nhắc hạn").update(status=Campaign.Status.CLOSED)
+    result = {}
+    for count in counts:
+        today = datetime.date(2040, 1, 1) + datetime.timedelta(days=30 * len(result))
+        sweep_campaign = _sweep_recipients(count, today)
+        with mock.patch.object(delivery, "_deliver_soon", lambda: None), CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            sent = send_reminders(today)
+            seconds = time.perf_counter() - started
+        # Closed, it owes nothing to a later sweep (a kept bench database measures again).
+        Campaign.objects.filter(pk=sweep_campaign.pk).update(status=Campaign.Status.CLOSED)
+        if len(sent) != count:
+            raise SystemExit(f"the sweep sent {len(sent)} reminders for {count} recipients")
+        result[str(count)] = {"s": round(seconds, 2), "queries": len(queries)}
+    return result

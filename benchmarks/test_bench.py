@@ -58,5 +58,8 @@ def test_bench_at_a_tiny_scale_writes_every_figure(tmp_path):
     assert all(row["ready_s"] > 0 for row in result["exports"].values())
     assert set(result["sweep"]) == {"1000", "10000"}
     assert all(set(row) == {"s", "queries"} for row in result["sweep"].values())
+    assert result["sweep"]["1000"]["queries"] == result["sweep"]["10000"]["queries"]
+    assert all(row["s"] > 0 for row in result["sweep"].values())
+    assert "reminder sweep, 10000 recipients" in completed.stdout
     assert result["pdf"]["ratio"] > 0
     assert "units under the province" in result["machine"]["data"]

@@ -197,6 +197,27 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# More than one machine: evidence and generated reports in S3-compatible object storage
+# (MinIO, Ceph, AWS, ...). The bucket stays private; the same permission-checked views
+# stream the files, so nothing links to the bucket.
+if os.environ.get("STORAGE_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["STORAGE_S3_BUCKET"],
+            "endpoint_url": os.environ.get("STORAGE_S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("STORAGE_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("STORAGE_S3_SECRET_KEY") or None,
+            "region_name": os.environ.get("STORAGE_S3_REGION") or None,
+            "location": os.environ.get("STORAGE_S3_PREFIX", ""),
+            # MinIO and most self-hosted servers address buckets by path, not by host name.
+            "addressing_style": os.environ.get("STORAGE_S3_ADDRESSING_STYLE", "path"),
+            "default_acl": None,
+            "querystring_auth": True,
+            # Two uploads of "bien-ban.pdf" keep two files, as on the local disk.
+            "file_overwrite": False,
+        },
+    }
 # Uploads have no public URL: views stream them after a permission check. A URL on a
 # host that does not exist keeps every built-in media handler from serving them.
 MEDIA_URL = "https://private-media.invalid/"
@@ -278,6 +299,11 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
 SESSION_COOKIE_HTTPONLY = True
+# More than one web node: the cache (and with it the sessions, kept in the database as
+# well so that a Redis restart signs nobody out) in Redis when configured.
+if os.environ.get("REDIS_CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_CACHE_URL"]}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Signed out after this long without a request (accounts.middleware.IdleTimeoutMiddleware),
 # and in any case after SESSION_MAX_HOURS.
 SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "30"))

@@ -86,6 +86,8 @@ def _registration_owed(deadline, units, registrations) -> dict[int, tuple[str, l
     for registration in registrations.get(deadline.campaign_id, ()):
         by_unit[registration.unit_id].append(registration)
     owing = {}
+    create_url, unit_home_url = reverse("registrations:create"), reverse("registrations:unit_home")
+    nothing_sent = _("chưa gửi đăng ký thi đua")
     for unit in units:
         mine = by_unit.get(unit.pk, [])
         drafts = [r for r in mine if r.status == Status.DRAFT]
@@ -98,13 +100,11 @@ def _registration_owed(deadline, units, registrations) -> dict[int, tuple[str, l
                 for r in returned
             ]
             pending = drafts + returned
-            url = (
-                reverse("registrations:detail", args=[pending[0].pk]) if len(pending) == 1 else reverse("registrations:unit_home")
-            )
+            url = reverse("registrations:detail", args=[pending[0].pk]) if len(pending) == 1 else unit_home_url
             what = ngettext("%(count)d đăng ký chưa gửi", "%(count)d đăng ký chưa gửi", len(pending)) % {"count": len(pending)}
             owing[unit.pk] = (what, details, url)
         elif not mine:
-            owing[unit.pk] = (_("chưa gửi đăng ký thi đua"), [], reverse("registrations:create"))
+            owing[unit.pk] = (nothing_sent, [], create_url)
         # Every registration sent, or all withdrawn: nothing is owed.
     return owing
 
@@ -171,7 +171,8 @@ def _unit_deadlines(deadlines, users) -> list[Owed]:
         elif deadline.kind in REPORT_KINDS:
             owing = {} if deadline.campaign_id in finalised else _report_owed(deadline, units, registrations, reported)
         else:  # a custom deadline for the units: nothing records "done", everyone owes it
-            owing = {unit.pk: (str(deadline), [], reverse("registrations:unit_home")) for unit in units}
+            what, unit_home_url = str(deadline), reverse("registrations:unit_home")
+            owing = {unit.pk: (what, [], unit_home_url) for unit in units}
         by_pk = {unit.pk: unit for unit in units}
         for unit_id, (what, details, url) in owing.items():
             unit = by_pk[unit_id]

@@ -36,20 +36,34 @@ def mark_read(notification: Notification) -> None:
         notification.save(update_fields=["read_at"])
 
 
-def reminder_message(reminder: Reminder) -> tuple[str, str]:
+def reminder_message(reminder: Reminder, headings: dict | None = None) -> tuple[str, str]:
     """Title and body of a reminder: the deadline, when, for which unit, and each thing
-    still owed with why (a draft not sent, a returned registration not resent, ...)."""
-    deadline = reminder.deadline
-    title = _("Nhắc hạn: %(deadline)s – %(when)s") % {"deadline": deadline, "when": reminder.when_text}
-    lines = [
-        _("Kế hoạch: %(campaign)s") % {"campaign": deadline.campaign},
-        _("Hạn cuối: hết ngày %(date)s") % {"date": reminder.due_date.strftime("%d/%m/%Y")},
-    ]
+    still owed with why (a draft not sent, a returned registration not resent, ...).
+    ``headings`` keeps what all the reminders of one deadline and day share, so that a
+    sweep translates it once, not once per recipient."""
+    key = (reminder.deadline.pk, reminder.due_date, reminder.days_left)
+    heading = None if headings is None else headings.get(key)
+    if heading is None:
+        heading = _reminder_heading(reminder)
+        if headings is not None:
+            headings[key] = heading
+    title, lines, unit_line, what_line = heading
+    lines = list(lines)
     if reminder.unit is not None:
-        lines.append(_("Đơn vị: %(unit)s") % {"unit": reminder.unit})
-    lines.append(_("Còn thiếu: %(what)s") % {"what": reminder.outstanding})
+        lines.append(unit_line % {"unit": reminder.unit})
+    lines.append(what_line % {"what": reminder.outstanding})
     lines += [f"- {detail}" for detail in reminder.owed.details]
     return title, "\n".join(lines)
+
+
+def _reminder_heading(reminder: Reminder) -> tuple[str, tuple[str, ...], str, str]:
+    deadline = reminder.deadline
+    title = _("Nhắc hạn: %(deadline)s – %(when)s") % {"deadline": deadline, "when": reminder.when_text}
+    lines = (
+        _("Kế hoạch: %(campaign)s") % {"campaign": deadline.campaign},
+        _("Hạn cuối: hết ngày %(date)s") % {"date": reminder.due_date.strftime("%d/%m/%Y")},
+    )
+    return title, lines, _("Đơn vị: %(unit)s"), _("Còn thiếu: %(what)s")
 
 
 def send_reminders(today: datetime.date | None = None, *, dry_run: bool = False) -> list[Reminder]:
@@ -68,18 +82,20 @@ def send_reminders(today: datetime.date | None = None, *, dry_run: bool = False)
         reminders = due_reminders(today, deadlines)
         if not reminders:
             return []
+        # Only the reminder days due now: the log of earlier days is not read again.
         sent_keys = set(
-            ReminderLog.objects.filter(deadline__in={r.deadline.pk for r in reminders}).values_list(
-                "deadline_id", "user_id", "subject", "offset_days", "due_date"
-            )
+            ReminderLog.objects.filter(
+                deadline__in={r.deadline.pk for r in reminders}, offset_days__in={r.offset_days for r in reminders}
+            ).values_list("deadline_id", "user_id", "subject", "offset_days", "due_date")
         )
         reminders = [reminder for reminder in reminders if reminder.key not in sent_keys]
         if dry_run or not reminders:
             return reminders
         now = timezone.now()
         notifications = []
+        headings: dict = {}
         for reminder in reminders:
-            title, body = reminder_message(reminder)
+            title, body = reminder_message(reminder, headings)
             notifications.append(
                 Notification(
                     user=reminder.user,

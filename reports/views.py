@@ -194,8 +194,12 @@ class DownloadReportView(ReportAccessMixin, View):
         row = ReportFile.objects.filter(report=report, format=fmt, status=ReportFile.Status.READY).first()
         if row is None or not row.file:
             raise Http404
+        try:
+            handle = row.file.open("rb")
+        except FileNotFoundError as error:  # gone from the disk or the bucket: not a 500
+            raise Http404 from error
         response = FileResponse(
-            row.file.open("rb"),
+            handle,
             as_attachment=True,
             filename=services.file_name(report, fmt),
             content_type=row.content_type,

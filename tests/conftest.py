@@ -2,6 +2,7 @@
 ``postgres``, ``redis`` or ``browser`` is skipped, with the reason, when that service is
 absent, unless REQUIRE_SERVICES=1 / REQUIRE_BROWSER=1 turn the absence into a failure."""
 
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -47,12 +48,19 @@ def _missing(marker: str) -> str | None:
         return _redis_reachable()
     if marker == "browser":
         return _browser_missing()
+    if marker == "object_storage":
+        return None if importlib.util.find_spec("moto") else "moto[server] is not installed (requirements-dev.txt)"
     return None
 
 
 @pytest.fixture(autouse=True)
 def _require_services(request):
-    for marker, required in (("postgres", REQUIRE_SERVICES), ("redis", REQUIRE_SERVICES), ("browser", REQUIRE_BROWSER)):
+    for marker, required in (
+        ("postgres", REQUIRE_SERVICES),
+        ("redis", REQUIRE_SERVICES),
+        ("object_storage", REQUIRE_SERVICES),
+        ("browser", REQUIRE_BROWSER),
+    ):
         if request.node.get_closest_marker(marker) is None:
             continue
         reason = _missing(marker)
