@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.collation import by_name
@@ -174,25 +174,6 @@ class Progress:
 
     def __str__(self):
         return f"{self.submitted} / {self.total}"
-
-
-def member_queue(seat: CouncilMember) -> list[Assignment]:
-    """The member's assignments with their sheet, total and number of scored criteria."""
-    return list(
-        Assignment.objects.filter(member=seat, registration__status__in=Status.IN_APPRAISAL)
-        .select_related("registration__model", "registration__unit", "scoresheet")
-        .annotate(
-            total=Sum("scoresheet__scores__points"),
-            scored=Count("scoresheet__scores", filter=Q(scoresheet__scores__points__isnull=False)),
-        )
-        .order_by("recusal", "registration__model__kind", by_name("registration__unit__name"), by_name("registration__model__name"))
-    )
-
-
-def queue_progress(assignments: list[Assignment]) -> Progress:
-    active = [a for a in assignments if not a.is_recused]
-    submitted = sum(1 for sheet in map(sheet_of, active) if sheet is not None and sheet.is_submitted)
-    return Progress(submitted, len(active))
 
 
 def sheet_of(assignment: Assignment) -> Scoresheet | None:
@@ -486,4 +467,3 @@ def members_with_progress(council: Council) -> list[tuple[CouncilMember, Progres
     they are assigned anything)."""
     progress = member_progress(council)
     return [(member, progress.get(member.pk)) for member in council_members(council)]
-

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -38,6 +39,20 @@ from .rules import is_staff_of_campaign
 
 def campaign_url(name: str, campaign) -> str:
     return reverse(f"evaluations:{name}", kwargs={"campaign_pk": campaign.pk})
+
+
+def paged(request, rows, per_page: int) -> dict:
+    """One page of ``rows`` for ``includes/pagination.html``, its links keeping the
+    request's other parameters (the filters)."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page_obj": page,
+        "paginator": page.paginator,
+        "is_paginated": page.has_other_pages(),
+        "query_string": query.urlencode(),
+    }
 
 
 # Mixins -----------------------------------------------------------------------------
