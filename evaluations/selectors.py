@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.collation import by_name
 from campaign.models import Campaign, Deadline, DueDate
 from models.models import DvkModel
-from registrations.models import Evidence, ProgressReport, Registration, Status
+from registrations.models import CONTENT_FIELDS, Evidence, ProgressReport, Registration, Status
 
 from . import results as computation
 from .models import Assignment, Council, CouncilMember, Criterion, Result, Score, Scoresheet
@@ -147,17 +147,32 @@ def nomination_candidates(campaign: Campaign) -> QuerySet[Registration]:
     )
 
 
-def assignment_grid(council: Council) -> tuple[list[Registration], list[CouncilMember], dict[tuple[int, int], Assignment]]:
-    """Nominated registrations × members and the assignment of each pair, with its sheet."""
-    registrations = list(appraised_registrations(council.campaign).filter(status=Status.NOMINATED))
-    members = list(council_members(council))
-    cells = {
-        (a.registration_id, a.member_id): a
-        for a in Assignment.objects.filter(member__council=council, registration__status=Status.NOMINATED).select_related(
-            "scoresheet"
-        )
-    }
-    return registrations, members, cells
+def nomination_counts(campaign: Campaign) -> dict[str, int]:
+    """How many registrations are in the appraisal ("nominated"), accepted with their
+    final report ("eligible") and accepted still waiting for it ("waiting"). One query."""
+    accepted = Q(status=Status.ACCEPTED)
+    return nomination_candidates(campaign).order_by().aggregate(
+        nominated=Count("pk", filter=~accepted),
+        eligible=Count("pk", filter=accepted & Q(final_submitted=True)),
+        waiting=Count("pk", filter=accepted & Q(final_submitted=False)),
+    )
+
+
+def registrations_to_assign(council: Council, kind: str = "") -> QuerySet[Registration]:
+    """The registrations in the appraisal whose assignments staff can still change, of
+    one kind when given, in a stable order to page through (their texts left out)."""
+    rows = appraised_registrations(council.campaign).filter(status=Status.NOMINATED)
+    if kind:
+        rows = rows.filter(model__kind=kind)
+    return rows.defer(*CONTENT_FIELDS, "return_reason", "model__description").order_by(
+        "model__kind", by_name("unit__name"), by_name("model__name"), "pk"
+    )
+
+
+def assignment_cells(council: Council, registration_ids) -> dict[tuple[int, int], Assignment]:
+    """(registration id, member id) → the assignment, with its sheet, for these registrations."""
+    rows = Assignment.objects.filter(member__council=council, registration_id__in=list(registration_ids))
+    return {(a.registration_id, a.member_id): a for a in rows.select_related("scoresheet")}
 
 
 # The member's queue and sheet -------------------------------------------------------

@@ -22,7 +22,6 @@ from django.views.generic import TemplateView
 
 from campaign.models import Campaign
 from models.models import DvkModel
-from registrations.models import Registration
 
 from . import selectors, services
 from .forms import (
@@ -159,7 +158,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         if council is None:
             raise CouncilNotStarted(campaign)
         criteria = selectors.criteria_by_kind(campaign)
-        candidates = list(selectors.nomination_candidates(campaign))
+        counts = selectors.nomination_counts(campaign)
         context.update(
             campaign=campaign,
             council=council,
@@ -170,9 +169,9 @@ class HomeView(LoginRequiredMixin, TemplateView):
                 for kind, label in DvkModel.Kind.choices
             ],
             criteria_locked=selectors.criteria_locked(campaign),
-            nominated_count=sum(1 for r in candidates if r.status != Registration.Status.ACCEPTED),
-            eligible_count=sum(1 for r in candidates if r.status == Registration.Status.ACCEPTED and r.final_submitted),
-            waiting_report_count=sum(1 for r in candidates if r.status == Registration.Status.ACCEPTED and not r.final_submitted),
+            nominated_count=counts["nominated"],
+            eligible_count=counts["eligible"],
+            waiting_report_count=counts["waiting"],
         )
         return context
 
@@ -399,34 +398,49 @@ class NominateView(CouncilMixin, TemplateView):
 
 
 class AssignmentsView(CouncilMixin, TemplateView):
-    """Registration × member grid: who scores what, recusals shown."""
+    """Registration × member grid, a page of registrations at a time (of one kind when
+    chosen): who scores what, recusals shown."""
 
     template_name = "evaluations/assignments.html"
+    paginate_by = 25
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        registrations, members, cells = selectors.assignment_grid(self.council)
+        kind = self.request.GET.get("kind", "")
+        kind = kind if kind in DvkModel.Kind.values else ""
+        paging = paged(self.request, selectors.registrations_to_assign(self.council, kind), self.paginate_by)
+        registrations = list(paging["page_obj"])
+        members = list(selectors.council_members(self.council))
+        cells = selectors.assignment_cells(self.council, [registration.pk for registration in registrations])
         context.update(
             members=members,
             grid=[
                 (registration, [(member, cells.get((registration.pk, member.pk))) for member in members])
                 for registration in registrations
             ],
+            kinds=DvkModel.Kind.choices,
+            kind=kind,
+            **paging,
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        registrations, members, _cells = selectors.assignment_grid(self.council)
-        form = AssignmentForm(request.POST, registrations=registrations, members=members)
+        query = request.GET.urlencode()  # back to the page and kind the form was posted from
+        back = campaign_url("assignments", self.campaign) + (f"?{query}" if query else "")
+        form = AssignmentForm(
+            request.POST,
+            registration_ids=selectors.registrations_to_assign(self.council).values_list("pk", flat=True),
+            member_ids=self.council.members.values_list("pk", flat=True),
+        )
         if not form.is_valid():
             messages.error(request, _("Phân công không hợp lệ; hãy tải lại trang."))
-            return redirect(campaign_url("assignments", self.campaign))
+            return redirect(back)
         try:
-            added, removed = services.set_assignments(self.council, form.wanted(), by=request.user)
+            added, removed = services.set_assignments(self.council, form.wanted(), within=form.registration_ids(), by=request.user)
         except services.AppraisalError as error:
             messages.error(request, error.message)
         else:
             messages.success(
                 request, _("Đã lưu phân công: thêm %(added)s, bỏ %(removed)s.") % {"added": added, "removed": removed}
             )
-        return redirect(campaign_url("assignments", self.campaign))
+        return redirect(back)
