@@ -1,8 +1,7 @@
 """The member's queue: the registrations a council member scores, what is still to do
 first, read a page at a time (issue 14: a member of a province council has thousands)."""
 
-from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Q, QuerySet, Sum, Value, When
 
 from accounts.collation import by_name
 from registrations.models import CONTENT_FIELDS, Status
@@ -27,9 +26,8 @@ class QueueState:
 
 def member_queue(seat: CouncilMember) -> QuerySet[Assignment]:
     """The member's assignments to score (not recused), unscored first, then drafts, then
-    the submitted ones, each with its sheet, total and number of scored criteria. A
-    queryset to page: the sums run only for the rows shown."""
-    scores = Score.objects.filter(scoresheet__assignment=OuterRef("pk")).order_by().values("scoresheet")
+    the submitted ones, each with its sheet. A queryset to page; ``with_points`` adds the
+    sums to the rows shown."""
     return (
         Assignment.objects.filter(member=seat, recusal=Assignment.Recusal.NONE, registration__status__in=Status.IN_APPRAISAL)
         .select_related("registration__model", "registration__unit", "scoresheet")
@@ -40,13 +38,28 @@ def member_queue(seat: CouncilMember) -> QuerySet[Assignment]:
                 When(scoresheet__status=Scoresheet.Status.SUBMITTED, then=Value(QueueState.SUBMITTED)),
                 default=Value(QueueState.DRAFT),
             ),
-            total=Subquery(scores.annotate(total=Sum("points")).values("total")),
-            scored=Coalesce(Subquery(scores.annotate(n=Count("points")).values("n")), 0),
         )
         .order_by(
             "state", "registration__model__kind", by_name("registration__unit__name"), by_name("registration__model__name"), "pk"
         )
     )
+
+
+def with_points(assignments) -> list[Assignment]:
+    """Set ``total`` (None while nothing is scored) and ``scored`` (criteria with points)
+    on each assignment of a page, in one query for the page."""
+    assignments = list(assignments)
+    sums = {
+        row["scoresheet__assignment_id"]: row
+        for row in Score.objects.filter(scoresheet__assignment__in=assignments)
+        .order_by()
+        .values("scoresheet__assignment_id")
+        .annotate(total=Sum("points"), scored=Count("points"))
+    }
+    for assignment in assignments:
+        row = sums.get(assignment.pk, {})
+        assignment.total, assignment.scored = row.get("total"), row.get("scored", 0)
+    return assignments
 
 
 def recused_assignments(seat: CouncilMember) -> QuerySet[Assignment]:

@@ -51,10 +51,12 @@ class QueueView(LoginRequiredMixin, TemplateView):
             return context
         wanted = self.request.GET.get("campaign")
         seat = next((s for s in seats if str(s.council.campaign_id) == wanted), seats[0])
-        paging = paged(self.request, queue.member_queue(seat), self.paginate_by)
+        progress = queue.queue_progress(seat)
+        paging = paged(self.request, queue.member_queue(seat), self.paginate_by, count=progress.total)
         page = paging["page_obj"]
+        page.object_list = queue.with_points(page.object_list)
         criteria = selectors.criteria_by_kind(seat.council.campaign)
-        for assignment in page:
+        for assignment in page.object_list:
             assignment.sheet = selectors.sheet_of(assignment)
             assignment.criteria_count = len(criteria.get(assignment.registration.model.kind, []))
         context.update(
@@ -65,7 +67,7 @@ class QueueView(LoginRequiredMixin, TemplateView):
             active=page.object_list,
             **paging,
             recused=list(queue.recused_assignments(seat)),
-            progress=queue.queue_progress(seat),
+            progress=progress,
             is_chair=seat.is_chair,
         )
         return context

@@ -40,10 +40,14 @@ def campaign_url(name: str, campaign) -> str:
     return reverse(f"evaluations:{name}", kwargs={"campaign_pk": campaign.pk})
 
 
-def paged(request, rows, per_page: int) -> dict:
+def paged(request, rows, per_page: int, *, count: int | None = None) -> dict:
     """One page of ``rows`` for ``includes/pagination.html``, its links keeping the
-    request's other parameters (the filters)."""
-    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    request's other parameters (the filters). ``count``, when the caller has counted the
+    rows already, spares the paginator its own count query."""
+    paginator = Paginator(rows, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return {

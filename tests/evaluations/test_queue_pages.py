@@ -29,6 +29,8 @@ def test_queue_shows_unscored_then_drafts_then_submitted(scorer_client, scorer, 
     fill(scorer, draft, [10, None, None, None, None], submit=False)
     response = scorer_client.get(reverse("evaluations:queue"))
     assert _names(response) == [unscored.model.name, draft.model.name, submitted.model.name]
+    assert [(a.total, a.scored) for a in response.context["active"]] == [(None, 0), (10, 1), (85, 5)]
+    assert "1/5 tiêu chí" in response.content.decode()
     assert str(response.context["progress"]) == "1 / 3"
 
 
