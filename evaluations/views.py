@@ -433,8 +433,8 @@ class AssignmentsView(CouncilMixin, TemplateView):
         back = campaign_url("assignments", self.campaign) + (f"?{query}" if query else "")
         form = AssignmentForm(
             request.POST,
-            registration_ids=selectors.registrations_to_assign(self.council).values_list("pk", flat=True),
-            member_ids=self.council.members.values_list("pk", flat=True),
+            registration_ids=list(selectors.registrations_to_assign(self.council).order_by().values_list("pk", flat=True)),
+            member_ids=list(self.council.members.values_list("pk", flat=True)),
         )
         if not form.is_valid():
             messages.error(request, _("Phân công không hợp lệ; hãy tải lại trang."))
