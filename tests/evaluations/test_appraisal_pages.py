@@ -103,3 +103,18 @@ def test_assignments_queries_do_not_grow(
     with django_assert_num_queries(12):
         response = staff_client.get(reverse("evaluations:assignments", args=[campaign.pk]))
     assert len(response.context["grid"]) == registrations
+
+
+def test_assignments_tolerate_a_bad_page_or_kind(staff_client, campaign, council, members, make_nominated):
+    registration = make_nominated()
+    url = reverse("evaluations:assignments", args=[campaign.pk])
+    for query in ("?page=abc", "?page=-1", "?kind=bogus", "?page=999"):
+        response = staff_client.get(url + query)
+        assert response.status_code == 200, query
+        assert _grid_names(response) == [registration.model.name], query
+
+
+def test_a_member_cannot_open_the_assignments_page(client, campaign, council, members, make_nominated):
+    make_nominated()
+    client.force_login(members[0].user)
+    assert client.get(reverse("evaluations:assignments", args=[campaign.pk])).status_code == 404
