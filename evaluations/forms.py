@@ -216,16 +216,23 @@ class NominationForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    """The whole registration × member grid; a ticked box is an assignment."""
+    """A page of the registration × member grid: a ticked box is an assignment. The page
+    names the registrations it showed, so that a row left with no box ticked counts."""
 
     pairs = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+    shown = forms.TypedMultipleChoiceField(coerce=int, required=False, widget=forms.MultipleHiddenInput)
 
-    def __init__(self, *args, registrations, members, **kwargs):
+    def __init__(self, *args, registration_ids, member_ids, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pairs"].choices = [(f"{r.pk}:{m.pk}", "") for r in registrations for m in members]
+        self.fields["pairs"].choices = [(f"{r}:{m}", "") for r in registration_ids for m in member_ids]
+        self.fields["shown"].choices = [(r, r) for r in registration_ids]
 
     def wanted(self) -> set[tuple[int, int]]:
         return {tuple(int(part) for part in value.split(":")) for value in self.cleaned_data["pairs"]}
+
+    def registration_ids(self) -> set[int]:
+        """The registrations this page decides: those shown and any ticked."""
+        return set(self.cleaned_data["shown"]) | {registration_id for registration_id, _member in self.wanted()}
 
 
 class ReasonForm(forms.Form):

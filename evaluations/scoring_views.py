@@ -16,11 +16,11 @@ from django.views.generic import TemplateView
 from campaign.uploads import download_name
 from registrations.models import CONTENT_FIELDS, Registration
 
-from . import scoring, selectors, services
+from . import queue, scoring, selectors, services
 from .forms import ReasonForm, ScoresheetForm
 from .models import Council, Scoresheet
 from .rules import may_see_others_scores
-from .views import NotFoundFirstMixin
+from .views import NotFoundFirstMixin, paged
 
 
 def attach_points(assignment, criteria) -> list:
@@ -37,10 +37,11 @@ def attach_points(assignment, criteria) -> list:
 
 
 class QueueView(LoginRequiredMixin, TemplateView):
-    """The member's registrations to score, with progress; an empty state for anyone
-    without a council seat."""
+    """The member's registrations to score, what is still to do first, a page at a time,
+    with progress; an empty state for anyone without a council seat."""
 
     template_name = "evaluations/queue.html"
+    paginate_by = 25
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -50,9 +51,12 @@ class QueueView(LoginRequiredMixin, TemplateView):
             return context
         wanted = self.request.GET.get("campaign")
         seat = next((s for s in seats if str(s.council.campaign_id) == wanted), seats[0])
-        assignments = selectors.member_queue(seat)
+        progress = queue.queue_progress(seat)
+        paging = paged(self.request, queue.member_queue(seat), self.paginate_by, count=progress.total)
+        page = paging["page_obj"]
+        page.object_list = queue.with_points(page.object_list)
         criteria = selectors.criteria_by_kind(seat.council.campaign)
-        for assignment in assignments:
+        for assignment in page.object_list:
             assignment.sheet = selectors.sheet_of(assignment)
             assignment.criteria_count = len(criteria.get(assignment.registration.model.kind, []))
         context.update(
@@ -60,9 +64,10 @@ class QueueView(LoginRequiredMixin, TemplateView):
             council=seat.council,
             campaign=seat.council.campaign,
             window=selectors.scoring_window(seat.council),
-            active=[a for a in assignments if not a.is_recused],
-            recused=[a for a in assignments if a.is_recused],
-            progress=selectors.queue_progress(assignments),
+            active=page.object_list,
+            **paging,
+            recused=list(queue.recused_assignments(seat)),
+            progress=progress,
             is_chair=seat.is_chair,
         )
         return context

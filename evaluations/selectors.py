@@ -6,13 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.collation import by_name
 from campaign.models import Campaign, Deadline, DueDate
 from models.models import DvkModel
-from registrations.models import Evidence, ProgressReport, Registration, Status
+from registrations.models import CONTENT_FIELDS, Evidence, ProgressReport, Registration, Status
 
 from . import results as computation
 from .models import Assignment, Council, CouncilMember, Criterion, Result, Score, Scoresheet
@@ -147,17 +147,32 @@ def nomination_candidates(campaign: Campaign) -> QuerySet[Registration]:
     )
 
 
-def assignment_grid(council: Council) -> tuple[list[Registration], list[CouncilMember], dict[tuple[int, int], Assignment]]:
-    """Nominated registrations × members and the assignment of each pair, with its sheet."""
-    registrations = list(appraised_registrations(council.campaign).filter(status=Status.NOMINATED))
-    members = list(council_members(council))
-    cells = {
-        (a.registration_id, a.member_id): a
-        for a in Assignment.objects.filter(member__council=council, registration__status=Status.NOMINATED).select_related(
-            "scoresheet"
-        )
-    }
-    return registrations, members, cells
+def nomination_counts(campaign: Campaign) -> dict[str, int]:
+    """How many registrations are in the appraisal ("nominated"), accepted with their
+    final report ("eligible") and accepted still waiting for it ("waiting"). One query."""
+    accepted = Q(status=Status.ACCEPTED)
+    return nomination_candidates(campaign).order_by().aggregate(
+        nominated=Count("pk", filter=~accepted),
+        eligible=Count("pk", filter=accepted & Q(final_submitted=True)),
+        waiting=Count("pk", filter=accepted & Q(final_submitted=False)),
+    )
+
+
+def registrations_to_assign(council: Council, kind: str = "") -> QuerySet[Registration]:
+    """The registrations in the appraisal whose assignments staff can still change, of
+    one kind when given, in a stable order to page through (their texts left out)."""
+    rows = appraised_registrations(council.campaign).filter(status=Status.NOMINATED)
+    if kind:
+        rows = rows.filter(model__kind=kind)
+    return rows.defer(*CONTENT_FIELDS, "return_reason", "model__description").order_by(
+        "model__kind", by_name("unit__name"), by_name("model__name"), "pk"
+    )
+
+
+def assignment_cells(council: Council, registration_ids) -> dict[tuple[int, int], Assignment]:
+    """(registration id, member id) → the assignment, with its sheet, for these registrations."""
+    rows = Assignment.objects.filter(member__council=council, registration_id__in=list(registration_ids))
+    return {(a.registration_id, a.member_id): a for a in rows.select_related("scoresheet")}
 
 
 # The member's queue and sheet -------------------------------------------------------
@@ -174,25 +189,6 @@ class Progress:
 
     def __str__(self):
         return f"{self.submitted} / {self.total}"
-
-
-def member_queue(seat: CouncilMember) -> list[Assignment]:
-    """The member's assignments with their sheet, total and number of scored criteria."""
-    return list(
-        Assignment.objects.filter(member=seat, registration__status__in=Status.IN_APPRAISAL)
-        .select_related("registration__model", "registration__unit", "scoresheet")
-        .annotate(
-            total=Sum("scoresheet__scores__points"),
-            scored=Count("scoresheet__scores", filter=Q(scoresheet__scores__points__isnull=False)),
-        )
-        .order_by("recusal", "registration__model__kind", by_name("registration__unit__name"), by_name("registration__model__name"))
-    )
-
-
-def queue_progress(assignments: list[Assignment]) -> Progress:
-    active = [a for a in assignments if not a.is_recused]
-    submitted = sum(1 for sheet in map(sheet_of, active) if sheet is not None and sheet.is_submitted)
-    return Progress(submitted, len(active))
 
 
 def sheet_of(assignment: Assignment) -> Scoresheet | None:
@@ -486,4 +482,3 @@ def members_with_progress(council: Council) -> list[tuple[CouncilMember, Progres
     they are assigned anything)."""
     progress = member_progress(council)
     return [(member, progress.get(member.pk)) for member in council_members(council)]
-

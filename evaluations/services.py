@@ -421,16 +421,18 @@ def nominate(campaign: Campaign, registrations: Iterable[Registration], *, by) -
     return outcome
 
 
-def set_assignments(council: Council, wanted: Iterable[tuple[int, int]], *, by) -> tuple[int, int]:
-    """Make the (registration id, member id) pairs exactly the council's assignments.
-    An assignment whose sheet holds scores cannot be taken away. Returns (added, removed)."""
+def set_assignments(council: Council, wanted: Iterable[tuple[int, int]], *, by, within: Iterable[int] | None = None) -> tuple[int, int]:
+    """Make the (registration id, member id) pairs exactly the council's assignments (only
+    those of the registrations ``within``, a page of them, when given). An assignment whose
+    sheet holds scores cannot be taken away. Returns (added, removed)."""
     wanted = set(wanted)
     with transaction.atomic():
         council = lock_council(council)
         require_staff(by, council.campaign)
         require_not_finalised(council)
         members = {member.pk: member for member in council.members.select_related("user")}
-        registrations = {r.pk: r for r in selectors.appraised_registrations(council.campaign).filter(status=Status.NOMINATED)}
+        nominated = selectors.appraised_registrations(council.campaign).filter(status=Status.NOMINATED)
+        registrations = {r.pk: r for r in (nominated if within is None else nominated.filter(pk__in=list(within)))}
         if any(reg_id not in registrations or member_id not in members for reg_id, member_id in wanted):
             raise NotAllowed(_("Phân công có hồ sơ hoặc thành viên không thuộc Hội đồng này."))
         current = {
@@ -445,9 +447,7 @@ def set_assignments(council: Council, wanted: Iterable[tuple[int, int]], *, by) 
             .distinct()
         )
         if blocked:
-            names = "; ".join(
-                f"{s.assignment.member.user.display_name} – {s.assignment.registration.model.name}" for s in blocked
-            )
+            names = "; ".join(f"{s.assignment.member.user.display_name} – {s.assignment.registration.model.name}" for s in blocked)
             raise TransitionNotAllowed(_("Không thể bỏ phân công đã có điểm chấm: %(names)s.") % {"names": names})
         removed = [{"registration": a.registration_id, "member": a.member_id} for a in removing]
         Assignment.objects.filter(pk__in=[a.pk for a in removing]).delete()

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,7 +22,6 @@ from django.views.generic import TemplateView
 
 from campaign.models import Campaign
 from models.models import DvkModel
-from registrations.models import Registration
 
 from . import selectors, services
 from .forms import (
@@ -38,6 +38,24 @@ from .rules import is_staff_of_campaign
 
 def campaign_url(name: str, campaign) -> str:
     return reverse(f"evaluations:{name}", kwargs={"campaign_pk": campaign.pk})
+
+
+def paged(request, rows, per_page: int, *, count: int | None = None) -> dict:
+    """One page of ``rows`` for ``includes/pagination.html``, its links keeping the
+    request's other parameters (the filters). ``count``, when the caller has counted the
+    rows already, spares the paginator its own count query."""
+    paginator = Paginator(rows, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page_obj": page,
+        "paginator": page.paginator,
+        "is_paginated": page.has_other_pages(),
+        "query_string": query.urlencode(),
+    }
 
 
 # Mixins -----------------------------------------------------------------------------
@@ -144,7 +162,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         if council is None:
             raise CouncilNotStarted(campaign)
         criteria = selectors.criteria_by_kind(campaign)
-        candidates = list(selectors.nomination_candidates(campaign))
+        counts = selectors.nomination_counts(campaign)
         context.update(
             campaign=campaign,
             council=council,
@@ -155,9 +173,9 @@ class HomeView(LoginRequiredMixin, TemplateView):
                 for kind, label in DvkModel.Kind.choices
             ],
             criteria_locked=selectors.criteria_locked(campaign),
-            nominated_count=sum(1 for r in candidates if r.status != Registration.Status.ACCEPTED),
-            eligible_count=sum(1 for r in candidates if r.status == Registration.Status.ACCEPTED and r.final_submitted),
-            waiting_report_count=sum(1 for r in candidates if r.status == Registration.Status.ACCEPTED and not r.final_submitted),
+            nominated_count=counts["nominated"],
+            eligible_count=counts["eligible"],
+            waiting_report_count=counts["waiting"],
         )
         return context
 
@@ -384,34 +402,49 @@ class NominateView(CouncilMixin, TemplateView):
 
 
 class AssignmentsView(CouncilMixin, TemplateView):
-    """Registration × member grid: who scores what, recusals shown."""
+    """Registration × member grid, a page of registrations at a time (of one kind when
+    chosen): who scores what, recusals shown."""
 
     template_name = "evaluations/assignments.html"
+    paginate_by = 25
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        registrations, members, cells = selectors.assignment_grid(self.council)
+        kind = self.request.GET.get("kind", "")
+        kind = kind if kind in DvkModel.Kind.values else ""
+        paging = paged(self.request, selectors.registrations_to_assign(self.council, kind), self.paginate_by)
+        registrations = list(paging["page_obj"])
+        members = list(selectors.council_members(self.council))
+        cells = selectors.assignment_cells(self.council, [registration.pk for registration in registrations])
         context.update(
             members=members,
             grid=[
                 (registration, [(member, cells.get((registration.pk, member.pk))) for member in members])
                 for registration in registrations
             ],
+            kinds=DvkModel.Kind.choices,
+            kind=kind,
+            **paging,
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        registrations, members, _cells = selectors.assignment_grid(self.council)
-        form = AssignmentForm(request.POST, registrations=registrations, members=members)
+        query = request.GET.urlencode()  # back to the page and kind the form was posted from
+        back = campaign_url("assignments", self.campaign) + (f"?{query}" if query else "")
+        form = AssignmentForm(
+            request.POST,
+            registration_ids=list(selectors.registrations_to_assign(self.council).order_by().values_list("pk", flat=True)),
+            member_ids=list(self.council.members.values_list("pk", flat=True)),
+        )
         if not form.is_valid():
             messages.error(request, _("Phân công không hợp lệ; hãy tải lại trang."))
-            return redirect(campaign_url("assignments", self.campaign))
+            return redirect(back)
         try:
-            added, removed = services.set_assignments(self.council, form.wanted(), by=request.user)
+            added, removed = services.set_assignments(self.council, form.wanted(), within=form.registration_ids(), by=request.user)
         except services.AppraisalError as error:
             messages.error(request, error.message)
         else:
             messages.success(
                 request, _("Đã lưu phân công: thêm %(added)s, bỏ %(removed)s.") % {"added": added, "removed": removed}
             )
-        return redirect(campaign_url("assignments", self.campaign))
+        return redirect(back)
