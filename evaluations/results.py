@@ -18,6 +18,7 @@ queries and services store what comes out. The rules, in the order they apply:
 """
 
 import statistics
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -185,20 +186,26 @@ def rank_within_kind(outcomes: Sequence[Outcome], heaviest: Heaviest | None = No
         )
 
     ranked.sort(key=lambda outcome: (key(outcome), outcome.registration_id))
-    for outcome in ranked:
-        outcome.rank = 1 + sum(1 for other in ranked if key(other) < key(outcome))
-        same_score = [other for other in ranked if other.counted_score == outcome.counted_score]
-        if len(same_score) == 1:
+    # One pass over the sorted list: a shared place takes the position of the first of its
+    # equals; how many share each score, each score and heaviest mean, and each of those and
+    # lowest sheet decides which tie-break settled the place.
+    same_score = Counter(outcome.counted_score for outcome in ranked)
+    same_heaviest = Counter((outcome.counted_score, outcome.heaviest_mean) for outcome in ranked)
+    same_minimum = Counter((outcome.counted_score, outcome.heaviest_mean, outcome.minimum) for outcome in ranked)
+    place, previous = 0, None
+    for position, outcome in enumerate(ranked, start=1):
+        if key(outcome) != previous:
+            place, previous = position, key(outcome)
+        outcome.rank = place
+        if same_score[outcome.counted_score] == 1:
             continue
-        same_heaviest = [other for other in same_score if other.heaviest_mean == outcome.heaviest_mean]
         criterion = heaviest.name if heaviest else ""
-        if len(same_heaviest) == 1:
+        if same_heaviest[(outcome.counted_score, outcome.heaviest_mean)] == 1:
             outcome.tie_break_note = _(
                 "Bằng điểm xét; phân định theo tiêu chí có điểm tối đa lớn nhất “%(criterion)s”: %(value)s."
             ) % {"criterion": criterion, "value": _decimal(outcome.heaviest_mean)}
             continue
-        same_minimum = [other for other in same_heaviest if other.minimum == outcome.minimum]
-        if len(same_minimum) == 1:
+        if same_minimum[(outcome.counted_score, outcome.heaviest_mean, outcome.minimum)] == 1:
             outcome.tie_break_note = _(
                 "Bằng điểm xét và điểm tiêu chí “%(criterion)s”; phân định theo phiếu thấp nhất: %(value)s."
             ) % {"criterion": criterion, "value": _decimal(outcome.minimum)}
@@ -214,8 +221,11 @@ def compute_results(
     (unranked last), then registration id."""
     heaviest_by_kind = heaviest_by_kind or {}
     outcomes = [summarise(entry, settings, heaviest_by_kind.get(entry.kind)) for entry in entries]
-    for kind in {outcome.kind for outcome in outcomes}:
-        rank_within_kind([outcome for outcome in outcomes if outcome.kind == kind], heaviest_by_kind.get(kind))
+    by_kind: dict[str, list[Outcome]] = {}
+    for outcome in outcomes:
+        by_kind.setdefault(outcome.kind, []).append(outcome)
+    for kind, of_kind in by_kind.items():
+        rank_within_kind(of_kind, heaviest_by_kind.get(kind))
     kind_order = {kind: index for index, kind in enumerate(DvkModel.Kind.values)}
     outcomes.sort(
         key=lambda outcome: (
