@@ -34,9 +34,10 @@ lint: install-dev
 	$(BIN)/lint-imports --no-cache pyproject.toml
 
 # The suite runs on every core (pytest-xdist): one test database per worker, each test file
-# on one worker (a module that seeds the demo once keeps it for all its tests).
+# on one worker (a module that seeds the demo once keeps it for all its tests), the longest
+# files first (tests/conftest.py: LONGEST_FIRST).
 test: install-dev messages lint
-	DVK_TESTING=1 $(BIN)/pytest -n auto --dist loadfile
+	DVK_TESTING=1 $(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # A measurement, not a test: figures in var/bench/latest.json (see benchmarks/bench.py).
 bench: install-dev

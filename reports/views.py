@@ -20,7 +20,7 @@ from .document import build_document
 from .exceptions import DomainError
 from .forms import NewReportForm, SummaryReportForm
 from .models import ReportFile
-from .pdf import render_pdf
+from .pdf import render_pdf_once
 from .registration_form import build_registration_form
 from .selectors import (
     campaigns_for_new_report,
@@ -218,7 +218,7 @@ class RegistrationFormView(LoginRequiredMixin, View):
             registrations_visible_to(request.user).select_related("created_by", "unit__parent"), pk=pk
         )
         document = build_registration_form(registration)
-        response = HttpResponse(render_pdf(document), content_type="application/pdf")
+        response = HttpResponse(render_pdf_once(document), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{document.filename_stem}.pdf"'
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"

@@ -53,6 +53,28 @@ def _missing(marker: str) -> str | None:
     return None
 
 
+# The longest modules start first (measured with --durations), so that the rest of the
+# suite fills the other worker around them instead of one worker finishing them alone at
+# the end; `make test` runs xdist with --no-loadscope-reorder, which keeps this order.
+LONGEST_FIRST = (
+    "tests/e2e/test_pages_of_the_province.py",
+    "tests/e2e/test_pages_of_the_district_2020.py",
+    "tests/test_crawl_province.py",
+    "tests/test_crawl_district_2020.py",
+    "tests/notifications/test_outage.py",
+    "tests/e2e/test_campaign_journey.py",
+    "tests/e2e/test_registration_journey.py",
+    "tests/e2e/test_province_journey.py",
+    "tests/e2e/test_appraisal_journey.py",
+    "tests/reports/test_demo_documents.py",
+)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    rank = {path: index for index, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
+
 @pytest.fixture(autouse=True)
 def _require_services(request):
     for marker, required in (

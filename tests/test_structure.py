@@ -57,3 +57,9 @@ def test_award_permissions_are_added_by_the_app_not_by_importing_a_module():
     finally:
         award_rules.register()
     assert rules.perm_exists("evaluations.manage_awards")
+
+
+def test_every_module_the_suite_starts_with_exists():
+    from tests.conftest import LONGEST_FIRST
+
+    assert [path for path in LONGEST_FIRST if not (ROOT / path).is_file()] == []

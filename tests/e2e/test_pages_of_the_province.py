@@ -1,8 +1,8 @@
 """Every kind of page of today's province roles (board staff and head, a commune focal point, a commune running its own campaign, a village, the province council), in Chromium, fits a 390 px phone and has no serious or
 critical axe-core violation (the walk: tests/e2e/walk.py)."""
 
+from tests.crawl import PROVINCE_ROLES
 from tests.e2e.walk import assert_no_page_scrolls_sideways, assert_no_serious_or_critical_axe_violation, walked_by
-from tests.test_crawl import PROVINCE_ROLES
 
 walked = walked_by(PROVINCE_ROLES)
 

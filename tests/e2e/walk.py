@@ -1,7 +1,7 @@
 """The walk of every kind of page of a set of demo roles, opened in Chromium as a person
 reaches them: signed in, following the links of its pages (menu, lists, details) from
 home, one page per kind of address (``/registrations/12/`` stands for every
-registration), bounded like tests/test_crawl.py. A test module walks once (its
+registration), bounded like the crawl (tests/crawl.py). A test module walks once (its
 ``walked`` fixture, from ``walked_by``); its tests check what the walk found. The 2020
 district's roles and today's province's are two modules, so that both test workers walk.
 
@@ -23,8 +23,8 @@ from django.core.management import call_command
 from django.test.utils import override_settings
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.crawl import SKIP
 from tests.e2e.conftest import login, new_page
-from tests.test_crawl import SKIP
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}

@@ -68,3 +68,26 @@ def test_anonymous_visitor_is_sent_to_log_in(client, focal_user, campaign, unit)
     registration = _filed(campaign, unit, focal_user)
     response = client.get(reverse("reports:registration_form", args=[registration.pk]))
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_the_same_form_is_laid_out_once_and_a_changed_one_anew(focal_client, staff_client, focal_user, campaign, unit, monkeypatch):
+    from django.core.cache import cache
+
+    from reports import pdf as pdf_module
+
+    cache.clear()  # another test may have laid out the same text already
+    laid_out = []
+    layout_html = pdf_module.layout_html
+    monkeypatch.setattr(pdf_module, "layout_html", lambda html: laid_out.append(html) or layout_html(html))
+    registration = _filed(campaign, unit, focal_user)
+    url = reverse("reports:registration_form", args=[registration.pk])
+
+    first = focal_client.get(url).content
+    again = staff_client.get(url).content  # the organiser's staff open the same form
+    assert (len(laid_out), again) == (1, first)
+
+    Registration.objects.filter(pk=registration.pk).update(objectives="Giữ vững an ninh; 100% hộ ký cam kết.")
+    changed = focal_client.get(url).content
+    assert len(laid_out) == 2
+    assert "Giữ vững an ninh; 100% hộ ký cam kết." in pdftotext(changed)
+    assert "Không để xảy ra trọng án" not in pdftotext(changed)
