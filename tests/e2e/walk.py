@@ -20,11 +20,13 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
 from django.test.utils import override_settings
 from playwright.sync_api import Error as PlaywrightError
 
+from accounts.models import User
 from tests.crawl import SKIP
-from tests.e2e.conftest import login, new_page
+from tests.e2e.conftest import new_page
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
@@ -131,12 +133,21 @@ def _walk_as(roles, django_db_blocker, live_server, playwright_browser, tmp_path
                 # Not Chromium's mobile emulation: it widens the layout viewport to fit a page
                 # that overflows, which would hide the very fault measured here.
                 page = new_page(playwright_browser, live_server, viewport=PHONE, has_touch=True)
-                login(page, username)
+                _sign_in(page, username)
                 found[username] = walk(page, measure)
                 page.context.close()
         finally:
             call_command("flush", interactive=False, verbosity=0)
     return found
+
+
+def _sign_in(page, username: str) -> None:
+    """Signed in as ``username`` by the session cookie of a sign-in made on the server
+    (the login form has journeys of its own: tests/e2e/test_login_journey.py)."""
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": page.base_url}])
 
 
 def assert_no_page_scrolls_sideways(walked: dict) -> None:
