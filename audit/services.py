@@ -43,9 +43,10 @@ def _locked_chain(key: str) -> AuditChain:
 def record(actor, action: str, obj=None, *, before=None, after=None) -> AuditEntry:
     """Append one entry to the chain of the organiser ``obj`` belongs to, inside the
     caller's transaction. Only that chain's head is locked: other organisers' writes
-    go on meanwhile."""
+    go on meanwhile. No savepoint of its own: an entry that cannot be written undoes
+    the whole change it records, never only itself."""
     key = chain_for(obj, actor)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         chain = _locked_chain(key)
         entry = AuditEntry(
             sequence=_next_sequence(),
