@@ -15,6 +15,7 @@ from django.db import connection
 from audit import record
 from audit.models import AuditEntry
 from config.celery import app as celery_app
+from tests.workers import stop_worker
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
@@ -51,13 +52,7 @@ def worker(transactional_db):
         yield queue
     finally:
         celery_app.conf.task_always_eager = previous
-        process.terminate()
-        try:
-            output, _ = process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
-        print(output[-4000:])
+        print(stop_worker(process))
 
 
 def test_worker_runs_the_audit_check_and_records_its_result(worker, django_user_model):

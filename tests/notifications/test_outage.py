@@ -30,6 +30,7 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
+from tests.workers import stop_worker
 
 from .conftest import free_port
 
@@ -136,13 +137,7 @@ def worker_with_beat(transactional_db, own_redis, smtp_server, tmp_path):
     try:
         yield env
     finally:
-        process.terminate()
-        try:
-            output, _ = process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
-        print(output[-6000:])
+        print(stop_worker(process))
 
 
 def _manage(env, *args) -> subprocess.CompletedProcess:

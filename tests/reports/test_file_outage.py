@@ -22,6 +22,7 @@ from reports.models import ReportFile
 from reports.services import request_file, requeue_report_files
 from tests.notifications.conftest import free_port
 from tests.notifications.test_outage import RedisServer, _database_url
+from tests.workers import stop_worker
 
 from .builders import add_appraisal, add_registration
 
@@ -87,9 +88,7 @@ def test_with_the_broker_down_the_request_is_kept_and_made_once_it_is_back(
         assert ReportFile.objects.get(pk=row.pk).queued_at is not None
         _wait_for(lambda: ReportFile.objects.get(pk=row.pk).status == ReportFile.Status.READY, "the worker makes the PDF")
     finally:
-        worker.terminate()
-        output, _ = worker.communicate(timeout=30)
-        print(output[-4000:])
+        print(stop_worker(worker))
     row.refresh_from_db()
     with row.file.open("rb") as pdf:
         assert pdf.read(4) == b"%PDF"
