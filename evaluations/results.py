@@ -18,7 +18,8 @@ queries and services store what comes out. The rules, in the order they apply:
 """
 
 import statistics
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -236,3 +237,17 @@ def compute_results(
         )
     )
     return outcomes
+
+
+def ranks_without_hidden(rows: Iterable[tuple[str, int | None, bool]]) -> list[int | None]:
+    """From (kind, rank, hidden) rows: the rank each row takes once the hidden ones are left
+    out of the ranking of their kind (1 + how many shown rows of the kind rank strictly
+    better, so no gap and shared places stay shared); None for hidden and unranked rows."""
+    rows = list(rows)
+    shown: dict[str, list[int]] = defaultdict(list)
+    for kind, rank, hidden in rows:
+        if not hidden and rank is not None:
+            shown[kind].append(rank)
+    for ranks in shown.values():
+        ranks.sort()
+    return [None if hidden or rank is None else 1 + bisect_left(shown[kind], rank) for kind, rank, hidden in rows]
