@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, Func, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import CharField, Count, Exists, F, Func, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from accounts.collation import by_name
@@ -393,7 +394,9 @@ def live_results(council: Council) -> ResultsTable:
     nominated registration (before finalising)."""
     registrations = list(appraised_registrations(council.campaign).filter(status=Status.NOMINATED))
     by_id = {registration.pk: registration for registration in registrations}
-    outcomes, criteria, heaviest = _outcomes(council, {registration.pk: registration.model.kind for registration in registrations})
+    outcomes, criteria, heaviest = _outcomes(
+        council, {registration.pk: registration.model.kind for registration in registrations}
+    )
     rows = [ResultRow(by_id[outcome.registration_id], outcome) for outcome in outcomes]
     return ResultsTable(council, rows, criteria, heaviest)
 
@@ -401,9 +404,7 @@ def live_results(council: Council) -> ResultsTable:
 def live_outcomes(council: Council) -> list[computation.Outcome]:
     """The live outcomes alone, ordered by kind then rank: what a page of the results
     needs before it loads the registrations of that page only."""
-    kinds = dict(
-        Registration.objects.filter(campaign=council.campaign, status=Status.NOMINATED).values_list("pk", "model__kind")
-    )
+    kinds = dict(Registration.objects.filter(campaign=council.campaign, status=Status.NOMINATED).values_list("pk", "model__kind"))
     return _outcomes(council, kinds)[0]
 
 
@@ -424,12 +425,20 @@ def live_results_version(council: Council) -> tuple:
         sheets=Count("scoresheet", filter=submitted),
         sheet_ids=Sum("scoresheet__pk", filter=submitted),
         sheet_versions=Sum("scoresheet__version", filter=submitted),
-        # Each a constant of the query (computed once), wrapped to sit among the aggregates.
-        nominated=Max(Subquery(nominated.annotate(value=Func(F("pk"), function="COUNT")).values("value"))),
-        nominated_ids=Max(Subquery(nominated.annotate(value=Func(F("pk"), function="SUM")).values("value"))),
-        nominated_changed=Max(Subquery(nominated.annotate(value=Func(F("updated_at"), function="MAX")).values("value"))),
+        # A constant of the query (computed once, in one scan), wrapped to sit among the aggregates.
+        nominated=Max(
+            Subquery(nominated.annotate(value=_whole(("COUNT", "pk"), ("SUM", "pk"), ("MAX", "updated_at"))).values("value"))
+        ),
     )
     return tuple(figures.values())
+
+
+def _whole(*aggregates: tuple[str, str]) -> Concat:
+    """Aggregates over a whole queryset (no grouping), joined into one text value."""
+    parts = []
+    for function, column in aggregates:
+        parts += [Cast(Func(F(column), function=function), CharField()), Value(":")]
+    return Concat(*parts[:-1], output_field=CharField())
 
 
 def stored_outcome(result: Result, council: Council) -> computation.Outcome:

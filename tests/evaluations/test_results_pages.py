@@ -267,6 +267,16 @@ def test_a_new_sheet_shows_on_the_next_view_though_the_outcomes_are_cached(
     assert "5 / 5" in body and "84,00" in body
 
 
+def test_a_recusal_shows_on_the_next_view_though_the_outcomes_are_cached(
+    staff_client, campaign, council, seated, unit, results_url
+):
+    (registration,) = scored_in_bulk(campaign, council, unit, [[80, 80, 80, 80, None]])
+    assert "4 / 5" in staff_client.get(results_url).content.decode()
+    assignment = Assignment.objects.get(member=seated[4], registration=registration)
+    services.declare_conflict(assignment, reason="Người nhà của chủ nhiệm mô hình", by=seated[4].user)
+    assert "4 / 4" in staff_client.get(results_url).content.decode()
+
+
 def test_ranks_without_hidden_rows_follow_the_definition():
     rng = random.Random(7)
     rows = [(rng.choice(["model", "exemplar"]), rng.choice([None, 1, 2, 2, 4, 5, 5, 7]), rng.random() < 0.3) for _ in range(300)]
