@@ -11,7 +11,7 @@ are read for that page only. After finalising, the stored results are counted an
 in SQL."""
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.core.cache import cache
@@ -83,7 +83,7 @@ def _needs_attention(values: tuple, hidden: bool) -> bool:
     return not values[QUORATE] or (not hidden and bool(values[VOTE] or values[DISAGREEMENT]))
 
 
-class PagedRows(Sequence):
+class PagedRows:
     """Rows of one kind for the Paginator: counted already, read a slice at a time."""
 
     def __init__(self, count: int, load: Callable[[int, int], list[ResultRow]]):
