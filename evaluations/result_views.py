@@ -13,14 +13,33 @@ from accounts.xlsx import build_workbook, workbook_response
 
 from . import exports, score_matrix, selectors, services
 from .forms import ConfirmForm
-from .views import CouncilMixin, campaign_url
+from .results_overview import ResultsOverview, results_overview
+from .views import CouncilMixin, campaign_url, paged
+
+RESULTS_PER_PAGE = 50
+
+
+def results_page(request, overview: ResultsOverview, *, attention: bool, kind: str | None = None) -> dict:
+    """The context of a page of results: the summary, the chosen kind (``?kind=``), only
+    the rows needing attention or all (``?attention=1``), one page of them (``?page=``)."""
+    kind = overview.chosen_kind(kind or request.GET.get("kind"))
+    paging = paged(request, overview.rows(kind, attention=attention), RESULTS_PER_PAGE)
+    return {
+        "overview": overview,
+        "kind": kind,
+        "kind_summary": overview.summary_of(kind),
+        "attention": attention,
+        "rows": list(paging["page_obj"]),
+        **paging,
+    }
 
 # Results, finalise, publish, exports ---------------------------------------------------
 
 
 class ResultsView(CouncilMixin, TemplateView):
-    """The live results table before finalising (staff and chair), the sealed one after
-    (also district leaders)."""
+    """The live results before finalising (staff and chair), the sealed ones after (also
+    district leaders): the summary per kind and one kind's rows a page at a time; the
+    whole table is the Excel export."""
 
     template_name = "evaluations/results.html"
     permission_required = "evaluations.view_results_table"
@@ -28,7 +47,8 @@ class ResultsView(CouncilMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["table"] = selectors.results_table(self.council, viewer=user)
+        overview = results_overview(self.council, viewer=user)
+        context.update(results_page(self.request, overview, attention=self.request.GET.get("attention") == "1"))
         context["can_finalise"] = user.has_perm("evaluations.finalise_results", self.council)
         context["can_publish"] = user.has_perm("evaluations.publish_results", self.council)
         context["can_export"] = user.has_perm("evaluations.export_appraisal", self.council)
@@ -43,7 +63,10 @@ class FinaliseView(CouncilMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", ConfirmForm(label=_("Tôi đã xem bảng kết quả và chốt kết quả thẩm định.")))
-        context["table"] = selectors.results_table(self.council, viewer=self.request.user)
+        overview = results_overview(self.council, viewer=self.request.user)
+        # The rows the chair must look at before sealing, of the first kind that has some.
+        first = next((summary.kind for summary in overview.summaries if summary.attention), None)
+        context.update(results_page(self.request, overview, attention=True, kind=self.request.GET.get("kind") or first))
         return context
 
     def post(self, request, *args, **kwargs):

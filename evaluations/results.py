@@ -17,8 +17,10 @@ queries and services store what comes out. The rules, in the order they apply:
   equal → the same rank and ``needs_vote``.
 """
 
+import math
 import statistics
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -109,13 +111,52 @@ def quantize(value) -> Decimal:
     return Decimal(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
+# statistics.mean and statistics.pstdev, the same results from exact integer arithmetic:
+# the module works in Fractions, which costs most of the time of a province's table.
+
+
+def mean(values: Sequence[Decimal]) -> Decimal:
+    """statistics.mean of Decimals: the exact sum (Decimal addition is exact at these
+    sizes) divided once, correctly rounded, as statistics divides its exact Fraction."""
+    return sum(values, Decimal(0)) / len(values)
+
+
+def pstdev(values: Sequence[Decimal]) -> Decimal:
+    """statistics.pstdev of Decimals: the exact population variance (n·Σx² − (Σx)²) / n²,
+    on integers over a common denominator, then its square root correctly rounded."""
+    ratios = [Decimal(value).as_integer_ratio() for value in values]
+    denominator = math.lcm(*(d for _n, d in ratios))
+    scaled = [n * (denominator // d) for n, d in ratios]
+    count = len(scaled)
+    spread = count * sum(x * x for x in scaled) - sum(scaled) ** 2
+    return _sqrt_of_fraction(spread, (count * denominator) ** 2)
+
+
+def _sqrt_of_fraction(n: int, m: int) -> Decimal:
+    """Square root of n/m as a Decimal, correctly rounded (statistics' own method: the
+    Decimal square root can be one step off; check and move)."""
+    if n <= 0:
+        return Decimal("0.0")
+    root = (Decimal(n) / Decimal(m)).sqrt()
+    nr, dr = root.as_integer_ratio()
+    plus = root.next_plus()
+    np, dp = plus.as_integer_ratio()
+    if 4 * n * (dr * dp) ** 2 > m * (dr * np + dp * nr) ** 2:
+        return plus
+    minus = root.next_minus()
+    nm, dm = minus.as_integer_ratio()
+    if 4 * n * (dr * dm) ** 2 < m * (dr * nm + dm * nr) ** 2:
+        return minus
+    return root
+
+
 def counted_score(totals: Sequence[Decimal], score_method: str) -> Decimal | None:
     if not totals:
         return None
     values = sorted(totals)
     if score_method == Council.ScoreMethod.TRIMMED_MEAN and len(values) >= TRIM_FROM_SHEETS:
         values = values[1:-1]
-    return quantize(statistics.mean(values))
+    return quantize(mean(values))
 
 
 def classify(score: Decimal | None) -> str | None:
@@ -155,15 +196,15 @@ def summarise(entry: Entry, settings: Settings, heaviest: Heaviest | None = None
     )
     if not totals:
         return outcome
-    outcome.mean = quantize(statistics.mean(totals))
+    outcome.mean = quantize(mean(totals))
     outcome.median = quantize(statistics.median(totals))
     outcome.minimum = quantize(min(totals))
     outcome.maximum = quantize(max(totals))
-    outcome.stdev = quantize(statistics.pstdev(totals))
+    outcome.stdev = quantize(pstdev(totals))
     outcome.has_disagreement = (max(totals) - min(totals)) > Decimal(settings.disagreement_spread)
     if heaviest is not None:
         points = [Decimal(sheet.points.get(heaviest.criterion_id) or 0) for sheet in entry.sheets]
-        outcome.heaviest_mean = quantize(statistics.mean(points))
+        outcome.heaviest_mean = quantize(mean(points))
     if outcome.is_quorate:
         outcome.counted_score = counted_score(totals, settings.score_method)
         outcome.classification = classify(outcome.counted_score)
@@ -236,3 +277,17 @@ def compute_results(
         )
     )
     return outcomes
+
+
+def ranks_without_hidden(rows: Iterable[tuple[str, int | None, bool]]) -> list[int | None]:
+    """From (kind, rank, hidden) rows: the rank each row takes once the hidden ones are left
+    out of the ranking of their kind (1 + how many shown rows of the kind rank strictly
+    better, so no gap and shared places stay shared); None for hidden and unranked rows."""
+    rows = list(rows)
+    shown: dict[str, list[int]] = defaultdict(list)
+    for kind, rank, hidden in rows:
+        if not hidden and rank is not None:
+            shown[kind].append(rank)
+    for ranks in shown.values():
+        ranks.sort()
+    return [None if hidden or rank is None else 1 + bisect_left(shown[kind], rank) for kind, rank, hidden in rows]

@@ -5,6 +5,7 @@ nominate registrations and fill scoresheets."""
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 
 from evaluations import services
 from evaluations.models import CouncilMember, Criterion, Scoresheet
@@ -19,6 +20,12 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The live results are cached per council; each test starts with none kept.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
