@@ -13,13 +13,22 @@ from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import get_commands
 from django.db import connection
 
 from accounts.models import User
+from models.former_label import adopt_former_label
 from models.models import DvkModel
 from tests.factories import DvkModelFactory, UserFactory
 
-pytestmark = pytest.mark.postgres
+
+def test_the_migrate_that_runs_is_the_one_that_moves_the_former_label():
+    assert get_commands()["migrate"] == "models"
+
+
+def test_a_database_created_under_the_new_label_is_left_alone(db, django_assert_num_queries):
+    with django_assert_num_queries(2):  # the table list, the labels in the history
+        assert adopt_former_label(connection) is False
 
 
 def _server():
@@ -97,6 +106,7 @@ def _relations_named(prefix: str) -> set[str]:
 
 
 # Not in a transaction: the test database is copied, which needs it without a session.
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_migrate_moves_a_database_of_the_former_label_with_its_rows_and_permissions():
     scratch = f"{connection.settings_dict['NAME']}_former_label"
