@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class ModelsConfig(AppConfig):
     name = "models"
-    label = "dvk_models"
+    label = "models"
     verbose_name = _("Mô hình, điển hình")

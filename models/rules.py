@@ -20,6 +20,6 @@ def is_staff_over_model_unit(user, model):
     return bool(user.is_authenticated and model is not None and user.manages_unit(model.unit))
 
 
-rules.add_perm("dvk_models.create_model", is_focal_point)
-rules.add_perm("dvk_models.edit_model", is_focal_point_of_model_unit)
-rules.add_perm("dvk_models.publish_model", is_staff_over_model_unit)
+rules.add_perm("models.create_model", is_focal_point)
+rules.add_perm("models.edit_model", is_focal_point_of_model_unit)
+rules.add_perm("models.publish_model", is_staff_over_model_unit)

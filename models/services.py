@@ -56,7 +56,7 @@ def _snapshot(model: DvkModel) -> dict:
 
 def _require_editor(model: DvkModel, by) -> None:
     # ``by=None`` is the system itself (the demo seed, data migrations).
-    if by is not None and not rules.has_perm("dvk_models.edit_model", by, model):
+    if by is not None and not rules.has_perm("models.edit_model", by, model):
         raise PermissionDenied(_("Chỉ đầu mối của đơn vị mới được sửa mô hình, điển hình của đơn vị."))
 
 
@@ -133,7 +133,7 @@ def update_model(model: DvkModel, *, by, expected_updated_at=None, **fields) -> 
 
 
 def _require_publisher(model: DvkModel, by) -> None:
-    if by is not None and not rules.has_perm("dvk_models.publish_model", by, model):
+    if by is not None and not rules.has_perm("models.publish_model", by, model):
         raise PermissionDenied(_("Chỉ chuyên viên của đơn vị tổ chức mới được công bố mô hình lên trang giới thiệu."))
 
 

@@ -40,7 +40,7 @@ class ModelListView(LoginRequiredMixin, ListView):
         context["filter"] = self.filterset
         # A unit's own list needs no unit column or unit filter.
         context["shows_units"] = bool(user.reader_organiser_ids()) or len(user.heritage_unit_ids()) > 1
-        context["can_create"] = rules.has_perm("dvk_models.create_model", user)
+        context["can_create"] = rules.has_perm("models.create_model", user)
         return context
 
 
@@ -66,7 +66,7 @@ def model_url(model: DvkModel) -> str:
 
 class ModelCreateView(ModelFormMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not rules.has_perm("dvk_models.create_model", request.user):
+        if request.user.is_authenticated and not rules.has_perm("models.create_model", request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -101,7 +101,7 @@ class ModelUpdateView(ModelFormMixin, FormView):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.object = get_object_or_404(models_visible_to(request.user), pk=kwargs["pk"])
-        if not rules.has_perm("dvk_models.edit_model", request.user, self.object):
+        if not rules.has_perm("models.edit_model", request.user, self.object):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -136,8 +136,8 @@ class ModelDetailView(LoginRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["can_edit"] = rules.has_perm("dvk_models.edit_model", user, self.object)
-        context["can_publish"] = rules.has_perm("dvk_models.publish_model", user, self.object)
+        context["can_edit"] = rules.has_perm("models.edit_model", user, self.object)
+        context["can_publish"] = rules.has_perm("models.publish_model", user, self.object)
         context["replications"] = self.object.replications.select_related("unit").order_by(by_name("unit__name"), by_name())
         # A model of a unit merged into one of the user's: carry it on under the new unit.
         context["can_carry_on"] = self.object.unit.successor_id in user.focal_unit_ids()
@@ -152,7 +152,7 @@ class PublicationView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         model = get_object_or_404(models_visible_to(request.user), pk=pk)
-        if not rules.has_perm("dvk_models.publish_model", request.user, model):
+        if not rules.has_perm("models.publish_model", request.user, model):
             raise PermissionDenied
         try:
             self.action(model, by=request.user)

@@ -9,7 +9,7 @@ demo_database = demo_seeded_once()
 
 
 def _row_counts() -> dict[str, int]:
-    project_apps = {"audit", "accounts", "campaign", "dvk_models", "registrations", "evaluations", "notifications", "reports"}
+    project_apps = {"audit", "accounts", "campaign", "models", "registrations", "evaluations", "notifications", "reports"}
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models()

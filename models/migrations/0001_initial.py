@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('replicates', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replications', to='dvk_models.dvkmodel', verbose_name='nhân rộng từ mô hình')),
+                ('replicates', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replications', to='models.dvkmodel', verbose_name='nhân rộng từ mô hình')),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dvk_models', to='accounts.unit', verbose_name='đơn vị')),
             ],
             options={

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dvk_models', '0003_unique_name_per_unit'),
+        ('models', '0003_unique_name_per_unit'),
         ('accounts', '0003_vietnamese_collation'),
     ]
 

@@ -10,7 +10,7 @@ FIELDS = (
 
 def approve_what_is_shown(apps, schema_editor):
     """Models already on the showcase: what they show today is what was approved."""
-    DvkModel = apps.get_model("dvk_models", "DvkModel")
+    DvkModel = apps.get_model("models", "DvkModel")
     for model in DvkModel.objects.filter(is_published=True):
         content = {name: getattr(model, name) for name in FIELDS}
         content["started_on"] = model.started_on.isoformat() if model.started_on else None
@@ -20,7 +20,7 @@ def approve_what_is_shown(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dvk_models', '0005_search_trigram_indexes'),
+        ('models', '0005_search_trigram_indexes'),
     ]
 
     operations = [

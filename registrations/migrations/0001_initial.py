@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0001_initial'),
         ('campaign', '0001_initial'),
-        ('dvk_models', '0001_initial'),
+        ('models', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='registrations', to='campaign.campaign', verbose_name='kế hoạch')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('model', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='registrations', to='dvk_models.dvkmodel', verbose_name='mô hình, điển hình')),
+                ('model', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='registrations', to='models.dvkmodel', verbose_name='mô hình, điển hình')),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='registrations', to='accounts.unit', verbose_name='đơn vị')),
             ],
             options={
