@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from models.models import DvkModel
 
 from .models import Assignment, Scoresheet
+from .result_tables import ResultsTable
 from .score_matrix import ScoreMatrix
-from .selectors import ResultsTable
 
 
 def _sheet_status(cell) -> str:

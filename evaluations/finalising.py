@@ -14,7 +14,7 @@ from models.services import record_recognition
 from registrations import lifecycle
 from registrations.models import Registration
 
-from . import selectors
+from . import result_tables
 from .exceptions import (
     NotQuorate,
     TransitionNotAllowed,
@@ -57,7 +57,7 @@ def finalise_results(council: Council, *, by, now: datetime.datetime | None = No
         require_chair(by, council)
         require_not_finalised(council)
         list(Scoresheet.objects.select_for_update().filter(assignment__member__council=council).values_list("pk", flat=True))
-        table = selectors.live_results(council)
+        table = result_tables.live_results(council)
         if not table.rows:
             raise TransitionNotAllowed(_("Chưa có hồ sơ nào được đưa vào thẩm định."))
         not_quorate = [row.registration.model.name for row in table.rows if not row.outcome.is_quorate]

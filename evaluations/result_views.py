@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from accounts.xlsx import build_workbook, workbook_response
 
-from . import exports, score_matrix, selectors, services
+from . import exports, result_tables, score_matrix, services
 from .forms import ConfirmForm
 from .results_overview import ResultsOverview, results_overview
 from .views import CouncilMixin, campaign_url, paged
@@ -107,7 +107,7 @@ class ExportResultsView(CouncilMixin, View):
     permission_required = "evaluations.export_appraisal"
 
     def get(self, request, *args, **kwargs):
-        workbook = build_workbook(exports.results_sheets(selectors.results_table(self.council)))
+        workbook = build_workbook(exports.results_sheets(result_tables.results_table(self.council)))
         return workbook_response(workbook, f"ket-qua-tham-dinh-{self.campaign.year}.xlsx")
 
 
@@ -118,5 +118,5 @@ class UnitResultsView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["results"] = selectors.unit_results(self.request.user)
+        context["results"] = result_tables.unit_results(self.request.user)
         return context

@@ -1,11 +1,11 @@
 """The results as the results and finalise pages show them, bounded by what a person
 reads: a summary per kind of registration, counted once, and the rows of one kind a page
 at a time, all of them or only those needing attention. The whole table stays the Excel
-export's (selectors.results_table).
+export's (result_tables.results_table).
 
 Before finalising, the ranking needs every submitted sheet: the outcomes are computed
 once and kept in Django's cache under the council, with the fingerprint of what they were
-computed from (selectors.live_results_version, one query), so that a later view only
+computed from (result_tables.live_results_version, one query), so that a later view only
 checks the fingerprint; rows are kept lean (decimals as text) and a page's registrations
 are read for that page only. After finalising, the stored results are counted and paged
 in SQL."""
@@ -21,10 +21,10 @@ from django.utils import translation
 from models.models import DvkModel
 from registrations.models import CONTENT_FIELDS, Registration
 
+from . import result_tables
 from . import results as computation
-from . import selectors
 from .models import Council, Result
-from .selectors import ResultRow
+from .result_tables import ResultRow
 
 CACHE_SECONDS = 15 * 60  # a safety net only: the fingerprint decides whether the table is current
 
@@ -133,7 +133,7 @@ class ResultsOverview:
 
 def results_overview(council: Council, *, viewer=None) -> ResultsOverview:
     """The summary and the pages of the results: stored once finalised, live before (the
-    rows the viewer may not read yet hidden, as in selectors.results_table)."""
+    rows the viewer may not read yet hidden, as in result_tables.results_table)."""
     return _stored_overview(council) if council.is_finalised else _live_overview(council, viewer)
 
 
@@ -165,11 +165,11 @@ def live_lines(council: Council) -> tuple[list[tuple], list[KindSummary]]:
     when nothing is hidden: from the cache while the fingerprint still matches, else
     computed and kept."""
     key = f"evaluations:live-results:{council.pk}:{translation.get_language()}"
-    version = (selectors.live_results_version(council), computation.Settings.of(council))
+    version = (result_tables.live_results_version(council), computation.Settings.of(council))
     cached = cache.get(key)
     if cached is not None and cached[0] == version:
         return cached[1], cached[2]
-    packed = [_pack(outcome) for outcome in selectors.live_outcomes(council)]
+    packed = [_pack(outcome) for outcome in result_tables.live_outcomes(council)]
     summaries = _summaries((values, False, values[RANK]) for values in packed)
     cache.set(key, (version, packed, summaries), CACHE_SECONDS)
     return packed, summaries
@@ -177,7 +177,7 @@ def live_lines(council: Council) -> tuple[list[tuple], list[KindSummary]]:
 
 def _live_overview(council: Council, viewer) -> ResultsOverview:
     packed, summaries = live_lines(council)
-    hidden = selectors.hidden_from(viewer, council, [values[REGISTRATION] for values in packed]) if viewer else set()
+    hidden = result_tables.hidden_from(viewer, council, [values[REGISTRATION] for values in packed]) if viewer else set()
     if hidden:
         flags = [values[REGISTRATION] in hidden for values in packed]
         ranks = computation.ranks_without_hidden(zip([v[KIND] for v in packed], [v[RANK] for v in packed], flags, strict=True))
@@ -248,7 +248,7 @@ def _stored_overview(council: Council) -> ResultsOverview:
         return PagedRows(
             count,
             lambda start, stop: [
-                ResultRow(result.registration, selectors.stored_outcome(result, council)) for result in chosen[start:stop]
+                ResultRow(result.registration, result_tables.stored_outcome(result, council)) for result in chosen[start:stop]
             ],
         )
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from audit.models import AuditEntry
-from evaluations import selectors, services
+from evaluations import result_tables, selectors, services
 from evaluations.models import Assignment, Council, CouncilMember, Scoresheet
 from registrations.models import Registration, Status
 from tests.seeded import demo_seeded_once
@@ -39,7 +39,7 @@ def test_demo_council_and_scoring_state(seeded):
     for username in ("chutich", "thamdinh1", "thamdinh2", "thamdinh3"):
         assert progress[seats[username].pk].submitted == progress[seats[username].pk].total > 0
     assert Assignment.objects.filter(member=seats["thamdinh1"], recusal=Assignment.Recusal.DECLARED).count() == 1
-    assert all(row.outcome.is_quorate for row in selectors.live_results(council).rows)
+    assert all(row.outcome.is_quorate for row in result_tables.live_results(council).rows)
 
 
 def test_seeding_again_changes_nothing(seeded):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from campaign import dashboard
 from evaluations import dashboard as appraisal_dashboard
-from evaluations import selectors, services
+from evaluations import result_tables, services
 from evaluations.models import Assignment
 from tests.evaluations.conftest import fill
 
@@ -21,7 +21,7 @@ def test_equal_totals_are_ranked_by_the_heaviest_criterion_of_the_campaign(counc
     for member in [chair, *members]:
         fill(member, high, HEAVY_HIGH)
         fill(member, low, HEAVY_LOW)
-    rows = {row.registration.pk: row.outcome for row in selectors.live_results(council).rows}
+    rows = {row.registration.pk: row.outcome for row in result_tables.live_results(council).rows}
     assert rows[high.pk].counted_score == rows[low.pk].counted_score == Decimal("85.00")
     assert (rows[high.pk].rank, rows[low.pk].rank) == (1, 2)
     assert "Kết quả kinh tế – xã hội kiểm chứng được" in rows[high.pk].tie_break_note
@@ -34,12 +34,12 @@ def test_trimmed_mean_setting_applies_to_the_live_table(council, chair, members,
     totals[members[3]] = [6, 6, 8, 4, 6]
     for member, values in totals.items():
         fill(member, registration, values)
-    outcome = selectors.live_results(council).rows[0].outcome
+    outcome = result_tables.live_results(council).rows[0].outcome
     assert outcome.counted_score == Decimal("74.00")  # (100 + 80·3 + 30) / 5
     assert outcome.has_disagreement is True
     services.update_council(council, by=staff_user, changes={"score_method": "trimmed_mean"})
     council.refresh_from_db()
-    assert selectors.live_results(council).rows[0].outcome.counted_score == Decimal("80.00")
+    assert result_tables.live_results(council).rows[0].outcome.counted_score == Decimal("80.00")
 
 
 def test_a_member_found_to_belong_to_the_registering_unit_is_recused_and_not_counted(
@@ -51,7 +51,7 @@ def test_a_member_found_to_belong_to_the_registering_unit_is_recused_and_not_cou
     assert Assignment.objects.get(member=members[3], registration=registration).recusal == Assignment.Recusal.AUTOMATIC
     for member in [chair, *members[:3]]:
         fill(member, registration, [20, 20, 25, 15, 20])
-    outcome = selectors.live_results(council).rows[0].outcome
+    outcome = result_tables.live_results(council).rows[0].outcome
     assert (outcome.sheet_count, outcome.eligible_count, outcome.quorum_needed) == (4, 4, 3)
 
 

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from evaluations import result_tables, services
 from evaluations import results as computation
-from evaluations import selectors, services
 from evaluations.models import Assignment, Criterion, Result, Score, Scoresheet
 from evaluations.result_views import RESULTS_PER_PAGE
 from models.models import DvkModel, Field
@@ -75,7 +75,7 @@ def scored_in_bulk(campaign, council, unit, sheets, *, kind="model", prefix="Há»
 def seal(council, chair):
     """The council's results stored as finalising stores them, without the lifecycle
     (the pages read only the results and the council)."""
-    table = selectors.live_results(council)
+    table = result_tables.live_results(council)
     stored = set(Result.objects.filter(council=council).values_list("registration_id", flat=True))
     Result.objects.bulk_create(
         Result(
