@@ -58,6 +58,13 @@ def _scratch_copy_of_the_test_database(name: str):
     try:
         with server.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            # A copy needs the source without sessions: idle connections that earlier
+            # tests of this worker left behind (threads that ended) are closed first.
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid() AND state = 'idle'",
+                [test_database],
+            )
             cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{test_database}"')
         connection.settings_dict["NAME"] = name
         yield
