@@ -11,10 +11,13 @@ from django.utils.translation import gettext as _
 import audit
 from models.services import record_recognitions
 from registrations import lifecycle
+from registrations.exceptions import NotPermitted as RegistrationNotPermitted
+from registrations.exceptions import TransitionNotAllowed as RegistrationTransitionNotAllowed
 from registrations.models import Registration
 
 from . import selectors
 from .exceptions import (
+    NotAllowed,
     NotQuorate,
     TransitionNotAllowed,
 )
@@ -85,17 +88,21 @@ def finalise_results(council: Council, *, by, now: datetime.datetime | None = No
             )
             for row in table.rows
         )
-        lifecycle.transition_many(
-            (
-                lifecycle.Move(
-                    row.registration,
-                    "recognise" if row.outcome.is_recognised else "not_recognise",
-                    note={"counted_score": row.outcome.counted_score},
-                )
-                for row in table.rows
-            ),
-            by=by,
-        )
+        moves = [
+            lifecycle.Move(
+                row.registration,
+                "recognise" if row.outcome.is_recognised else "not_recognise",
+                note={"counted_score": row.outcome.counted_score},
+            )
+            for row in table.rows
+        ]
+        try:
+            lifecycle.transition_many(moves, by=by)
+        except RegistrationNotPermitted as error:
+            raise NotAllowed(error.message) from error
+        except RegistrationTransitionNotAllowed as error:
+            # Everything written above is rolled back with it: nothing is half finalised.
+            raise TransitionNotAllowed(error.message) from error
         record_recognitions(
             [row.registration.model for row in table.rows if row.outcome.is_recognised], year=council.campaign.year, by=by
         )

@@ -258,9 +258,11 @@ def transition_many(moves: Iterable[Move], *, by) -> list[Registration]:
             raise Registration.DoesNotExist(f"registrations {sorted(missing)} do not exist")
         _check_roles(moves, locked, by=by)
         for move in moves:
-            refusal = state_refusal(locked[move.registration.pk], move.name)
+            registration = locked[move.registration.pk]
+            refusal = state_refusal(registration, move.name)
             if refusal is not None:
-                raise TransitionNotAllowed(refusal)
+                # Among many, the refusal says which one.
+                raise TransitionNotAllowed(f"“{registration.model.name}”: {refusal}")
 
         now = timezone.now()
         befores = {}
