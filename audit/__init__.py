@@ -1,11 +1,31 @@
 """The audit ledger. ``audit.record(actor, action, obj, before=..., after=...)`` is the
-one way every app writes an entry."""
+one way every app writes an entry; ``audit.record_many(actor, [audit.Change(action, obj,
+before=..., after=...), ...])`` writes many at once, in a constant number of queries."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry for ``record_many``: what ``record`` takes after the actor."""
+
+    action: str
+    obj: object = None
+    before: object = None
+    after: object = None
 
 
 def record(actor, action, obj=None, *, before=None, after=None):
     from .services import record as _record
 
     return _record(actor, action, obj, before=before, after=after)
+
+
+def record_many(actor, changes, *, chain=None):
+    """Many entries at once, in a constant number of queries (``audit.Change`` each)."""
+    from .services import record_many as _record_many
+
+    return _record_many(actor, changes, chain=chain)
 
 
 def apply_changes(obj, values: dict) -> tuple[dict, dict]:

@@ -10,7 +10,12 @@ table and writes var/bench/latest.json:
                       "queries_small", "queries_large"}},
      "exports": {NAME: {"ready_s"}},
      "sweep": {"1000": {"s", "queries"}, "10000": {"s", "queries"}},
+     "finalise": {"s", "queries", "results"},
      "pdf": {"ratio"}}
+
+Finalising (the chair sealing every nominated registration's result) is timed in process
+in a transaction rolled back afterwards: the pages measured before it and any later run
+on a kept database still find the appraisal open.
 
 PostgreSQL when DATABASE_URL points at it (the bench database is that name + "_bench",
 dropped and rebuilt), otherwise SQLite under var/bench (and it says so). The figures are
@@ -18,6 +23,7 @@ only comparable within one run: ratios to the floor are the point. Exits non-zer
 when something fails to run (a page that does not answer 200 included).
 
     python benchmarks/bench.py [--scale 1.0] [--small-scale 0.1] [--rounds 15] [--out FILE]
+    python benchmarks/bench.py --only-sweep | --only-finalise [--keep-database is implied]
 """
 
 import argparse
@@ -55,9 +61,14 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--only-sweep", action="store_true", help="measure only the reminder sweep and update its figures in --out"
     )
+    parser.add_argument(
+        "--only-finalise", action="store_true", help="measure only finalising the results and update its figures in --out"
+    )
     options = parser.parse_args(argv)
     if options.only_sweep:
-        return _only_sweep(options)
+        return _only(options, "sweep")
+    if options.only_finalise:
+        return _only(options, "finalise")
     small_scale = options.small_scale or max(options.scale / 10, 0.01)
 
     env = _environment(options.database_suffix, keep=options.keep_database)
@@ -113,6 +124,7 @@ def main(argv=None) -> int:
         },
         "exports": exports,
         "sweep": measure.sweep(),
+        "finalise": measure.finalise(),
         "pdf": pdf,
         "machine": {
             "database": env["BENCH_DATABASE_LABEL"],
@@ -132,9 +144,9 @@ def main(argv=None) -> int:
     return 0
 
 
-def _only_sweep(options) -> int:
-    """The sweep alone, on the bench database as it is (built if missing): its figures
-    replace those of the last full run in --out."""
+def _only(options, figure: str) -> int:
+    """One figure alone ("sweep" or "finalise"), on the bench database as it is (built if
+    missing): it replaces that of the last full run in --out."""
     env = _environment(options.database_suffix, keep=True)
     print(f"bench: {env['BENCH_DATABASE_LABEL']}", flush=True)
     _manage(env, "migrate", "--noinput", "-v", "0")
@@ -145,15 +157,19 @@ def _only_sweep(options) -> int:
     django.setup()
     from benchmarks import measure
 
-    sweep = measure.sweep()
+    measured = measure.sweep() if figure == "sweep" else measure.finalise()
     out = Path(options.out)
     result = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
-    result["sweep"] = sweep
+    result[figure] = measured
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print("\n".join(_sweep_lines(sweep)))
+    print("\n".join(_sweep_lines(measured) if figure == "sweep" else [_finalise_line(measured)]))
     print(f"written: {out}")
     return 0
+
+
+def _finalise_line(finalise: dict) -> str:
+    return f"finalising {finalise['results']} results: {finalise['s']:.2f} s, {finalise['queries']} queries"
 
 
 def _sweep_lines(sweep: dict) -> list[str]:
@@ -330,6 +346,7 @@ def _table(result: dict) -> str:
             f"PDF {pdf['pages']} pages: {pdf['product_s']:.2f} s, raw WeasyPrint {pdf['raw_s']:.2f} s, ratio {pdf['ratio']:.2f}"
         )
     lines += _sweep_lines(result["sweep"])
+    lines.append(_finalise_line(result["finalise"]))
     lines.append(f"({result['machine']['database']}; {result['machine']['cpus']} CPUs; {result['machine']['data']})")
     return "\n".join(lines)
 

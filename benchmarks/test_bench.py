@@ -46,7 +46,7 @@ def test_bench_at_a_tiny_scale_writes_every_figure(tmp_path):
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert "PostgreSQL, database" in completed.stdout
     result = json.loads(out.read_text(encoding="utf-8"))
-    assert {"pages", "exports", "sweep", "pdf"} <= set(result)
+    assert {"pages", "exports", "sweep", "finalise", "pdf"} <= set(result)
     assert len(result["pages"]) >= 10
     for name, row in result["pages"].items():
         assert PAGE_KEYS <= set(row), name
@@ -61,5 +61,8 @@ def test_bench_at_a_tiny_scale_writes_every_figure(tmp_path):
     assert result["sweep"]["1000"]["queries"] == result["sweep"]["10000"]["queries"]
     assert all(row["s"] > 0 for row in result["sweep"].values())
     assert "reminder sweep, 10000 recipients" in completed.stdout
+    assert set(result["finalise"]) == {"s", "queries", "results"}
+    assert result["finalise"]["results"] > 0 and result["finalise"]["s"] > 0
+    assert f"finalising {result['finalise']['results']} results" in completed.stdout
     assert result["pdf"]["ratio"] > 0
     assert "units under the province" in result["machine"]["data"]

@@ -9,13 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
-from models.models import DvkModel
-from models.services import record_recognition
+from models.services import record_recognitions
 from registrations import lifecycle
+from registrations.exceptions import NotPermitted as RegistrationNotPermitted
+from registrations.exceptions import TransitionNotAllowed as RegistrationTransitionNotAllowed
 from registrations.models import Registration
 
 from . import result_tables
 from .exceptions import (
+    NotAllowed,
     NotQuorate,
     TransitionNotAllowed,
 )
@@ -86,14 +88,24 @@ def finalise_results(council: Council, *, by, now: datetime.datetime | None = No
             )
             for row in table.rows
         )
-        recognised_ids = []
-        for row in table.rows:
-            step = "recognise" if row.outcome.is_recognised else "not_recognise"
-            lifecycle.transition(row.registration, step, by=by, note={"counted_score": row.outcome.counted_score})
-            if row.outcome.is_recognised:
-                recognised_ids.append(row.registration.pk)
-        for model in DvkModel.objects.filter(registrations__pk__in=recognised_ids).distinct():
-            record_recognition(model, year=council.campaign.year, by=by)
+        moves = [
+            lifecycle.Move(
+                row.registration,
+                "recognise" if row.outcome.is_recognised else "not_recognise",
+                note={"counted_score": row.outcome.counted_score},
+            )
+            for row in table.rows
+        ]
+        try:
+            lifecycle.transition_many(moves, by=by)
+        except RegistrationNotPermitted as error:
+            raise NotAllowed(error.message) from error
+        except RegistrationTransitionNotAllowed as error:
+            # Everything written above is rolled back with it: nothing is half finalised.
+            raise TransitionNotAllowed(error.message) from error
+        record_recognitions(
+            [row.registration.model for row in table.rows if row.outcome.is_recognised], year=council.campaign.year, by=by
+        )
 
         council.finalised_at = now
         council.finalised_by = by

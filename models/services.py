@@ -191,3 +191,36 @@ def record_recognition(model: DvkModel, *, year: int, by) -> DvkModel:
         model.save(update_fields=["recognised_in_year"])
         audit.record(by, "dvk_model.recognised", model, before={"recognised_in_year": before}, after={"recognised_in_year": year})
     return model
+
+
+def record_recognitions(models, *, year: int, by) -> list[DvkModel]:
+    """``record_recognition`` for many models at once (the results of a whole campaign),
+    in a number of queries that does not grow with them: all are locked in one query,
+    those not yet recognised in ``year`` or later are marked with one UPDATE and their
+    ledger entries written together. Returns the models marked."""
+    pks = {model.pk for model in models}
+    if not pks:
+        return []
+    with transaction.atomic():
+        # With its unit loaded, the ledger finds each model's chain without a query.
+        locked = list(DvkModel.objects.select_for_update(of=("self",)).select_related("unit").filter(pk__in=pks).order_by("pk"))
+        marked = [model for model in locked if model.recognised_in_year is None or model.recognised_in_year < year]
+        if not marked:
+            return []
+        befores = {model.pk: model.recognised_in_year for model in marked}
+        DvkModel.objects.filter(pk__in=[model.pk for model in marked]).update(recognised_in_year=year)
+        for model in marked:
+            model.recognised_in_year = year
+        audit.record_many(
+            by,
+            [
+                audit.Change(
+                    "dvk_model.recognised",
+                    model,
+                    before={"recognised_in_year": befores[model.pk]},
+                    after={"recognised_in_year": year},
+                )
+                for model in marked
+            ],
+        )
+    return marked
