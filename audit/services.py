@@ -133,7 +133,7 @@ def record_many(actor, changes: Iterable[Change], *, chain: str | None = None) -
     if not changes:
         return []
     keys = [chain if chain is not None else chain_for(change.obj, actor) for change in changes]
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         heads = _locked_chains(keys)
         positions = {key: head.last_position for key, head in heads.items()}
         hashes = {key: head.last_hash for key, head in heads.items()}
