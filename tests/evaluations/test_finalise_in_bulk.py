@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from audit.services import verify_chain
-from evaluations import finalising, selectors, services
+from evaluations import finalising, result_tables, services
 from evaluations.models import CouncilMember, Result, Score, Scoresheet
 from models.models import DvkModel
 from models.services import record_recognition
@@ -162,12 +162,12 @@ def test_a_member_who_is_not_the_chair_cannot_finalise_and_nothing_changes(appra
 
 def test_a_registration_no_longer_in_appraisal_refuses_the_whole_finalising(appraisal, monkeypatch):
     council, chair, registrations = appraisal(2020, 3)
-    table = selectors.live_results(council)
+    table = result_tables.live_results(council)
     # Moved on after the table was read (behind the lifecycle: no step leaves NOMINATED
     # but the appraisal's own), so that the lock finds it elsewhere.
     gone = registrations[1]
     Registration.objects.filter(pk=gone.pk).update(status=Status.WITHDRAWN)
-    monkeypatch.setattr(finalising.selectors, "live_results", lambda council: table)
+    monkeypatch.setattr(finalising.result_tables, "live_results", lambda council: table)
     with pytest.raises(services.TransitionNotAllowed) as refused:
         services.finalise_results(council, by=chair)
     assert gone.model.name in refused.value.message
