@@ -5,7 +5,7 @@ from accounts.models import User
 from tests.seeded import demo_seeded_once
 
 # Seeded once for the module, from the empty database; each test runs in a savepoint.
-demo_database = demo_seeded_once()
+demo_database = demo_seeded_once(copy=False)
 
 
 def _row_counts() -> dict[str, int]:

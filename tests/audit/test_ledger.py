@@ -7,6 +7,7 @@ from audit import record
 from audit.models import AppendOnlyError, AuditEntry
 from audit.services import ChainBroken, verify_chain
 from tests.factories import UnitFactory
+from tests.seeded import seed_demo_here
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_verify_audit_finds_a_removed_last_entry(three_entries):
 
 
 def test_verify_audit_passes_on_seeded_database_and_names_the_edited_entry(db):
-    call_command("seed_demo")
+    seed_demo_here()
     count = AuditEntry.objects.count()
     assert count > 20
     call_command("verify_audit")

@@ -19,6 +19,7 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
 from django.test.utils import override_settings
@@ -27,6 +28,7 @@ from playwright.sync_api import Error as PlaywrightError
 from accounts.models import User
 from tests.crawl import SKIP
 from tests.e2e.conftest import new_page
+from tests.seeded import seed_demo_here
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
@@ -127,7 +129,7 @@ def _walk_as(roles, django_db_blocker, live_server, playwright_browser, tmp_path
 
     found = {}
     with demo_settings, django_db_blocker.unblock():
-        call_command("seed_demo")
+        seed_demo_here()
         try:
             for username in roles:
                 # Not Chromium's mobile emulation: it widens the layout viewport to fit a page
@@ -138,6 +140,7 @@ def _walk_as(roles, django_db_blocker, live_server, playwright_browser, tmp_path
                 page.context.close()
         finally:
             call_command("flush", interactive=False, verbosity=0)
+            ContentType.objects.clear_cache()
     return found
 
 

@@ -7,7 +7,6 @@ from collections import Counter
 from io import BytesIO
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Sum
 from docx import Document
 
@@ -22,6 +21,7 @@ from reports.pdf import render_pdf
 from reports.selectors import document_content
 from reports.services import create_report
 from reports.word import render_docx
+from tests.seeded import seed_demo_here
 
 from .builders import pdftotext
 
@@ -29,7 +29,7 @@ from .builders import pdftotext
 @pytest.fixture
 def demo(db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("seed_demo")
+    seed_demo_here()
     campaign = Campaign.objects.get(owner__code="DD", year=2020)
     council = Council.objects.get(campaign=campaign)
     finalise_results(council, by=CouncilMember.objects.get(council=council, position="chair").user)
