@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import audit
+from accounts.broker import queue_once
 
 from .mail import email_for
 from .models import DeliveryAttempt, Notification
@@ -132,18 +133,11 @@ def retry_delivery(notification: Notification, *, by) -> Notification:
 
 
 def _deliver_soon() -> None:
+    """One try; with the broker down, beat sends the task within a minute anyway and
+    the outbox keeps the e-mails."""
     from .tasks import deliver_notifications_task
 
-    app = deliver_notifications_task.app
-    try:
-        if app.conf.task_always_eager:
-            deliver_notifications_task.apply_async()
-            return
-        # One try, no reconnecting: with the broker down the request must not wait.
-        with app.connection_for_write(transport_options={"max_retries": 0}) as connection:
-            deliver_notifications_task.apply_async(retry=False, connection=connection)
-    except Exception as error:  # noqa: BLE001 - beat sends it within a minute anyway
-        logger.warning("could not queue the delivery task (%s); the outbox keeps the e-mails", error)
+    queue_once(deliver_notifications_task)
 
 
 def nudge_delivery() -> None:

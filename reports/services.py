@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.broker import queue_once
 from accounts.models import Role
 from accounts.rules import is_staff_of_organiser
 from campaign.models import Campaign
@@ -288,19 +289,11 @@ def request_file(report: SummaryReport, fmt: str, *, by) -> ReportFile:
 
 
 def queue_render(report_id: int, fmt: str) -> bool:
-    """Hand one file to the worker; False (and the row stays unqueued) if the broker is
-    down. Tried once, without reconnecting, so that a request never waits on it."""
+    """Hand one file to the worker; False (and the row stays unqueued, for beat) if the
+    broker is down."""
     from .tasks import render_report
 
-    app = render_report.app
-    try:
-        if app.conf.task_always_eager:
-            render_report.apply_async((report_id, fmt))
-        else:
-            with app.connection_for_write(transport_options={"max_retries": 0}) as connection:
-                render_report.apply_async((report_id, fmt), retry=False, connection=connection)
-    except Exception as error:  # noqa: BLE001 - the request is kept; beat queues it again
-        logger.warning("could not queue the %s of report %s (%s); beat will retry", fmt, report_id, error)
+    if not queue_once(render_report, (report_id, fmt)):
         return False
     ReportFile.objects.filter(report_id=report_id, format=fmt, queued_at__isnull=True).update(queued_at=timezone.now())
     return True
