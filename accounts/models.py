@@ -1,9 +1,12 @@
+import datetime
+import uuid
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .collation import by_name
@@ -333,3 +336,71 @@ class SubmittedForm(models.Model):
     class Meta:
         verbose_name = _("biểu mẫu đã gửi")
         verbose_name_plural = _("biểu mẫu đã gửi")
+
+
+def export_file_upload_to(instance, filename):
+    """Stored under a random name in private storage; the download view names the file."""
+    return f"exports/{instance.requested_at:%Y/%m}/{uuid.uuid4().hex}.xlsx"
+
+
+class ExportFile(models.Model):
+    """One Excel export someone asked for (the registrations list, the appraisal results,
+    the score matrix, ...). The request only records it; a Celery worker makes the file
+    (accounts.exports) and only the person who asked downloads it, through a
+    permission-checked view. Kept for ``KEEP`` after it was asked for, then removed."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ xử lý")
+        RUNNING = "running", _("Đang tạo tệp")
+        READY = "ready", _("Sẵn sàng")
+        FAILED = "failed", _("Không tạo được")
+
+    # A request still unfinished this long after it was asked for is offered again.
+    PENDING_TIMEOUT = datetime.timedelta(minutes=10)
+    KEEP = datetime.timedelta(days=1)
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("loại tệp xuất"), max_length=40)
+    # What the builder of the kind needs: the list's filters, the campaign, ...
+    params = models.JSONField(default=dict, blank=True)
+    title = models.CharField(_("tên tệp xuất"), max_length=200)
+    # The page the export was asked from, to go back to.
+    back_url = models.CharField(max_length=500, blank=True)
+    requested_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="exports")
+    requested_at = models.DateTimeField(_("thời điểm yêu cầu"), default=timezone.now, db_index=True)
+    # When the request reached the broker; None while it could not be queued (beat retries).
+    queued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    generated_at = models.DateTimeField(_("thời điểm tạo"), null=True, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    file = models.FileField(_("tệp"), upload_to=export_file_upload_to, max_length=300, blank=True)
+    filename = models.CharField(max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    rows = models.PositiveIntegerField(_("số dòng"), default=0)
+    error = models.CharField(_("lỗi"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("tệp xuất Excel")
+        verbose_name_plural = _("tệp xuất Excel")
+        indexes = [models.Index(fields=["requested_by", "-requested_at"], name="export_file_by_requester")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY and bool(self.file)
+
+    @property
+    def is_unfinished(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+    @property
+    def is_stale(self) -> bool:
+        """Unfinished past its timeout: the worker never made it (or the request was lost)."""
+        return self.is_unfinished and timezone.now() - self.requested_at >= self.PENDING_TIMEOUT
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.is_unfinished and not self.is_stale

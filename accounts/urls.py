@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import credential_views, manage_views, reorganise_views, two_factor_views, views
+from . import credential_views, export_views, manage_views, reorganise_views, two_factor_views, views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -19,6 +19,11 @@ urlpatterns = [
     path("2fa/setup/", two_factor_views.SetupView.as_view(), name="two_factor_setup"),
     path("2fa/setup/codes/", two_factor_views.RecoveryCodesView.as_view(), name="two_factor_codes"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    # Excel exports one asked for, made in the background.
+    path("exports/", export_views.ExportListView.as_view(), name="exports"),
+    path("exports/<uuid:key>/", export_views.ExportDetailView.as_view(), name="export_detail"),
+    path("exports/<uuid:key>/retry/", export_views.ExportRetryView.as_view(), name="export_retry"),
+    path("exports/<uuid:key>/download/", export_views.ExportDownloadView.as_view(), name="export_download"),
     # Units and accounts of the district, for district staff.
     path("manage/users/", manage_views.AccountListView.as_view(), name="manage_users"),
     path("manage/users/new/", manage_views.AccountCreateView.as_view(), name="user_create"),

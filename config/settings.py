@@ -247,6 +247,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     "send-reminders": {"task": "notifications.tasks.send_reminders_task", "schedule": crontab(hour=7, minute=0)},
     "requeue-report-files": {"task": "reports.tasks.requeue_report_files_task", "schedule": 60.0},
+    "tend-exports": {"task": "accounts.tasks.tend_exports_task", "schedule": 60.0},
     "deliver-notifications": {
         "task": "notifications.tasks.deliver_notifications_task",
         "schedule": float(os.environ.get("DELIVERY_INTERVAL_SECONDS", "60")),

@@ -7,16 +7,21 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Thẩm định")
 
     def ready(self):
+        from accounts import exports as background_exports
         from accounts import two_factor
         from campaign import dashboard
         from campaign import selectors as campaign_selectors
         from registrations import selectors as registration_selectors
 
+        from . import awards, exports, selectors
         from . import dashboard as appraisal_dashboard
-        from . import selectors
         from .awards import rules as award_rules
 
         award_rules.register()
+        background_exports.register(exports.MATRIX, exports.matrix_workbook)
+        background_exports.register(exports.RESULTS, exports.results_workbook)
+        background_exports.register(awards.PROPOSALS, awards.proposals_workbook)
+        background_exports.register(awards.MEDALS, awards.medals_workbook)
 
         # Council members read the registrations assigned to them once appraisal opens (DESIGN §6).
         registration_selectors.register_visibility_rule(selectors.registrations_open_to_members)

@@ -11,13 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.collation import by_name
-from accounts.xlsx import build_workbook, workbook_response
+from accounts.export_views import ExportRequestView
 
 from . import awards
 from .award_forms import (
@@ -359,19 +358,37 @@ class MedalMarkView(LoginRequiredMixin, View):
         return HttpResponseRedirect(medals_url(nomination.campaign))
 
 
-class ExportProposalsView(CampaignMixin, View):
-    def get(self, request, *args, **kwargs):
-        campaign = self.get_campaign()
-        if not awards.reads_district_awards(request.user, campaign):
+class AwardExportView(CampaignMixin, ExportRequestView):
+    """An award workbook, made in the background (evaluations.awards.exports): for
+    those who read every proposal and nomination of the campaign, else 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.campaign = self.get_campaign()
+        if not awards.reads_district_awards(request.user, self.campaign):
             raise PermissionDenied
-        workbook = build_workbook(awards.proposal_sheets(campaign))
-        return workbook_response(workbook, f"de-nghi-khen-thuong-{campaign.year}-{timezone.localdate():%Y%m%d}.xlsx")
+        return super().dispatch(request, *args, **kwargs)
+
+    def export_params(self) -> dict:
+        return {"campaign": self.campaign.pk}
 
 
-class ExportMedalsView(CampaignMixin, View):
-    def get(self, request, *args, **kwargs):
-        campaign = self.get_campaign()
-        if not awards.reads_district_awards(request.user, campaign):
-            raise PermissionDenied
-        workbook = build_workbook(awards.medal_sheets(campaign))
-        return workbook_response(workbook, f"ky-niem-chuong-{campaign.year}-{timezone.localdate():%Y%m%d}.xlsx")
+class ExportProposalsView(AwardExportView):
+    export_kind = awards.PROPOSALS
+
+    def export_title(self) -> str:
+        return _("Đề nghị khen thưởng năm %(year)s, kèm phiếu biểu quyết (Excel)") % {"year": self.campaign.year}
+
+    def export_back_url(self) -> str:
+        return proposals_url(self.campaign)
+
+
+class ExportMedalsView(AwardExportView):
+    export_kind = awards.MEDALS
+
+    def export_title(self) -> str:
+        return _("Đề nghị Kỷ niệm chương năm %(year)s (Excel)") % {"year": self.campaign.year}
+
+    def export_back_url(self) -> str:
+        return medals_url(self.campaign)

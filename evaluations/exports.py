@@ -1,14 +1,21 @@
 """Excel exports of the appraisal: the score matrix (registration × member × criterion)
 and the ranked results. Each returns the (title, headers, rows) sheets that
-accounts.xlsx.build_workbook writes; the data comes from selectors, already loaded."""
+accounts.xlsx.build_workbook writes; the data comes from selectors, already loaded.
+``matrix_workbook`` and ``results_workbook`` are the builders of the background export."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from accounts.exports import Workbook
 from models.models import DvkModel
 
-from .models import Assignment, Scoresheet
-from .result_tables import ResultsTable
-from .score_matrix import ScoreMatrix
+from .models import Assignment, Council, Scoresheet
+from .result_tables import ResultsTable, results_table
+from .score_matrix import ScoreMatrix, score_matrix
+
+# The kinds of background export (accounts.exports) this module builds.
+MATRIX = "appraisal_matrix"
+RESULTS = "appraisal_results"
 
 
 def _sheet_status(cell) -> str:
@@ -115,3 +122,21 @@ def results_sheets(table: ResultsTable) -> list[tuple[str, list[str], list[list]
     if not sheets:
         sheets.append((_("Kết quả"), headers, []))
     return sheets
+
+
+def _council_for(user, params: dict) -> Council:
+    """The campaign's council, if ``user`` may still export its scores."""
+    council = Council.objects.select_related("campaign__owner", "finalised_by").get(campaign_id=params["campaign"])
+    if not user.has_perm("evaluations.export_appraisal", council):
+        raise PermissionDenied
+    return council
+
+
+def matrix_workbook(user, params: dict) -> Workbook:
+    council = _council_for(user, params)
+    return Workbook(f"ma-tran-diem-tham-dinh-{council.campaign.year}.xlsx", matrix_sheets(score_matrix(council)))
+
+
+def results_workbook(user, params: dict) -> Workbook:
+    council = _council_for(user, params)
+    return Workbook(f"ket-qua-tham-dinh-{council.campaign.year}.xlsx", results_sheets(results_table(council)))

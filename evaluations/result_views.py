@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.xlsx import build_workbook, workbook_response
+from accounts.export_views import ExportRequestView
 
-from . import exports, result_tables, score_matrix, services
+from . import exports, result_tables, services
 from .forms import ConfirmForm
 from .results_overview import ResultsOverview, results_overview
 from .views import CouncilMixin, campaign_url, paged
@@ -95,20 +95,31 @@ class PublishResultsView(CouncilMixin, View):
         return HttpResponseRedirect(campaign_url("results", self.campaign))
 
 
-class ExportMatrixView(CouncilMixin, View):
+class AppraisalExportView(CouncilMixin, ExportRequestView):
+    """An Excel file of the appraisal, made in the background (evaluations.exports)."""
+
     permission_required = "evaluations.export_appraisal"
+    post_forms_council = False
 
-    def get(self, request, *args, **kwargs):
-        workbook = build_workbook(exports.matrix_sheets(score_matrix.score_matrix(self.council)))
-        return workbook_response(workbook, f"ma-tran-diem-tham-dinh-{self.campaign.year}.xlsx")
+    def export_params(self) -> dict:
+        return {"campaign": self.campaign.pk}
+
+    def export_back_url(self) -> str:
+        return campaign_url("results", self.campaign)
 
 
-class ExportResultsView(CouncilMixin, View):
-    permission_required = "evaluations.export_appraisal"
+class ExportMatrixView(AppraisalExportView):
+    export_kind = exports.MATRIX
 
-    def get(self, request, *args, **kwargs):
-        workbook = build_workbook(exports.results_sheets(result_tables.results_table(self.council)))
-        return workbook_response(workbook, f"ket-qua-tham-dinh-{self.campaign.year}.xlsx")
+    def export_title(self) -> str:
+        return _("Ma trận điểm thẩm định năm %(year)s (Excel)") % {"year": self.campaign.year}
+
+
+class ExportResultsView(AppraisalExportView):
+    export_kind = exports.RESULTS
+
+    def export_title(self) -> str:
+        return _("Kết quả thẩm định năm %(year)s (Excel)") % {"year": self.campaign.year}
 
 
 class UnitResultsView(LoginRequiredMixin, TemplateView):

@@ -94,6 +94,9 @@ class CouncilMixin(NotFoundFirstMixin):
 
     permission_required = "evaluations.manage_council"
     resolve_first = "council"
+    # A POST to a campaign without a council forms it (the start page's button); a view
+    # whose POST does something else sets this False and offers the start page instead.
+    post_forms_council = True
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -109,7 +112,7 @@ class CouncilMixin(NotFoundFirstMixin):
         if council is None:
             if not is_staff_of_campaign(user, campaign):
                 raise Http404
-            if self.request.method != "POST":
+            if self.request.method != "POST" or not self.post_forms_council:
                 raise CouncilNotStarted(campaign)
             council = services.ensure_council(campaign, by=user)
         if not user.has_perm(self.permission_required, council):

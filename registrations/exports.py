@@ -3,8 +3,11 @@ accounts.xlsx, which keeps text that looks like a formula as plain text."""
 
 from collections.abc import Iterable, Iterator
 
+from django.http import QueryDict
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+
+from accounts.exports import Workbook
 
 from .models import CONTENT_FIELDS, Registration
 
@@ -64,3 +67,21 @@ def rows(registrations: Iterable[Registration]) -> Iterator[list]:
             _("Đã gửi") if getattr(registration, "final_submitted", False) else _("Chưa gửi"),
             *[getattr(registration, name) for name in CONTENT_FIELDS],
         ]
+
+
+KIND = "registrations"
+
+
+def workbook_for(user, params: dict) -> Workbook:
+    """The registrations list under the filters of ``params["query"]`` (the list's
+    query string, as lists), as ``user`` may read it: the export's builder."""
+    from .filters import filtered_registrations
+    from .selectors import as_shown
+
+    data = QueryDict(mutable=True)
+    for key, values in (params.get("query") or {}).items():
+        data.setlist(str(key), [str(value) for value in values])
+    filterset = filtered_registrations(user, data)
+    registrations = filterset.qs if filterset.is_valid() else Registration.objects.none()
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    return Workbook(f"dang-ky-thi-dua-{stamp}.xlsx", [(_("Đăng ký thi đua"), headers(), rows(as_shown(registrations)))])

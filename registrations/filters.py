@@ -1,15 +1,17 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from accounts.collation import by_name
 from accounts.models import Unit
 from accounts.search import contains_term, folded_aliases, search_terms
 from models.models import DvkModel, Field
 from models.selectors import units_visible_to
 
 from .models import Registration, Status
-from .selectors import campaigns_visible_to
+from .selectors import campaigns_visible_to, registration_list
 
 YES_NO = (("1", _("Có")), ("0", _("Không")))
 
@@ -70,3 +72,17 @@ class RegistrationFilter(django_filters.FilterSet):
             )
             condition &= Q(pk__in=in_texts.values("pk")) | Q(model_id__in=in_model.values("pk"))
         return queryset.filter(condition)
+
+
+def filtered_registrations(user, data: QueryDict, queryset=None) -> RegistrationFilter:
+    """The registrations list's filters as ``user`` sets them in ``data`` (the query
+    string), over what the user may read; with no campaign chosen, the newest one
+    visible. The list page, its export and the export's worker share it."""
+    data = data.copy()
+    if not data.get("campaign"):
+        newest = campaigns_visible_to(user).first()
+        if newest is not None:
+            data["campaign"] = str(newest.pk)
+    if queryset is None:
+        queryset = registration_list(user).order_by(by_name("unit__name"), by_name("model__name"), "pk")
+    return RegistrationFilter(data=data, queryset=queryset, user=user)

@@ -17,17 +17,16 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from accounts.collation import by_name
-from accounts.xlsx import build_workbook, workbook_response
+from accounts.export_views import ExportRequestView
 from campaign.models import Deadline
 
 from . import dashboard, exports, lifecycle, services
 from .exceptions import IncompleteRegistration, RegistrationError, StaleEdit
-from .filters import RegistrationFilter
+from .filters import RegistrationFilter, filtered_registrations
 from .forms import EvidenceUploadForm, NewRegistrationForm, RegistrationForm, ReturnForm
 from .models import CONTENT_FIELDS, ProgressReport, Registration, Status
 from .selectors import (
     as_shown,
-    campaigns_visible_to,
     history_of,
     open_campaign_for,
     own_models,
@@ -60,13 +59,8 @@ class FilteredRegistrationsMixin:
     def get_queryset(self):
         return registration_list(self.request.user).order_by(by_name("unit__name"), by_name("model__name"), "pk")
 
-    def get_filterset_kwargs(self, filterset_class):
-        data = self.request.GET.copy()
-        if not data.get("campaign"):
-            newest = campaigns_visible_to(self.request.user).first()
-            if newest is not None:
-                data["campaign"] = str(newest.pk)
-        return {"data": data, "queryset": self.get_queryset(), "request": self.request, "user": self.request.user}
+    def get_filterset(self, filterset_class):
+        return filtered_registrations(self.request.user, self.request.GET, self.get_queryset())
 
 
 class RegistrationListView(LoginRequiredMixin, FilteredRegistrationsMixin, FilterView):
@@ -94,15 +88,24 @@ class RegistrationListView(LoginRequiredMixin, FilteredRegistrationsMixin, Filte
         return context
 
 
-class RegistrationExportView(LoginRequiredMixin, FilteredRegistrationsMixin, View):
-    """The filtered list as an Excel workbook, one row per registration."""
+class RegistrationExportView(ExportRequestView):
+    """The filtered list as an Excel workbook, one row per registration, made in the
+    background (registrations.exports.workbook_for)."""
 
-    def get(self, request):
-        filterset = self.filterset_class(**self.get_filterset_kwargs(self.filterset_class))
-        rows = filterset.qs if filterset.is_valid() else Registration.objects.none()
-        workbook = build_workbook([(_("Đăng ký thi đua"), exports.headers(), exports.rows(as_shown(rows)))])
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return workbook_response(workbook, f"dang-ky-thi-dua-{stamp}.xlsx")
+    export_kind = exports.KIND
+
+    def export_title(self) -> str:
+        return _("Danh sách đăng ký thi đua (Excel)")
+
+    def export_params(self) -> dict:
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return {"query": {key: query.getlist(key) for key in sorted(query)}}
+
+    def export_back_url(self) -> str:
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return f"{reverse('registrations:list')}?{query.urlencode()}" if query else reverse("registrations:list")
 
 
 # The unit's home --------------------------------------------------------------------

@@ -13,7 +13,7 @@ from .exceptions import (
     VotingNotOpen,
     duplicate_medal_message,
 )
-from .exports import medal_sheets, proposal_sheets
+from .exports import MEDALS, PROPOSALS, medal_sheets, medals_workbook, proposal_sheets, proposals_workbook
 from .rules import council_seat, manages_awards, reads_district_awards, sits_on_council
 from .selectors import (
     award_campaigns_visible_to,
@@ -93,6 +93,10 @@ __all__ = [
     "mark_medal_nomination",
     "proposal_sheets",
     "medal_sheets",
+    "PROPOSALS",
+    "MEDALS",
+    "proposals_workbook",
+    "medals_workbook",
     "Choice",
     "Level",
     "Status",

@@ -1,14 +1,21 @@
-"""The award and medal workbooks: rows for accounts.xlsx.build_workbook."""
+"""The award and medal workbooks: rows for accounts.xlsx.build_workbook, and the
+builders of their background export (accounts.exports)."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.collation import by_name
+from accounts.exports import Workbook
 from campaign.models import Campaign
 
 from ..models import AwardProposal, Council, MedalNomination, ProposalVote
-from .selectors import council_members_in_order
+from .rules import reads_district_awards
+from .selectors import award_campaigns_visible_to, council_members_in_order
 from .votes import Tally
+
+PROPOSALS = "award_proposals"
+MEDALS = "award_medals"
 
 Choice = ProposalVote.Choice
 
@@ -137,3 +144,21 @@ def medal_sheets(campaign: Campaign) -> list[tuple[str, list[str], list[list]]]:
         for number, nomination in enumerate(nominations, start=1)
     ]
     return [(_("Kỷ niệm chương"), headers, rows)]
+
+
+def _campaign_for(user, params: dict) -> Campaign:
+    """The campaign, if ``user`` may still read every proposal and nomination of it."""
+    campaign = award_campaigns_visible_to(user).get(pk=params["campaign"])
+    if not reads_district_awards(user, campaign):
+        raise PermissionDenied
+    return campaign
+
+
+def proposals_workbook(user, params: dict) -> Workbook:
+    campaign = _campaign_for(user, params)
+    return Workbook(f"de-nghi-khen-thuong-{campaign.year}-{timezone.localdate():%Y%m%d}.xlsx", proposal_sheets(campaign))
+
+
+def medals_workbook(user, params: dict) -> Workbook:
+    campaign = _campaign_for(user, params)
+    return Workbook(f"ky-niem-chuong-{campaign.year}-{timezone.localdate():%Y%m%d}.xlsx", medal_sheets(campaign))

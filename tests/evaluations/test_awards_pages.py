@@ -1,9 +1,7 @@
 """Award proposal pages: who sees what, the vote form, bulk actions, the Excel export and
 query counts."""
 
-import io
 
-import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -11,6 +9,7 @@ from evaluations import awards
 from evaluations.models import AwardProposal, ProposalVote
 from tests.evaluations import test_awards as shared
 from tests.evaluations.test_awards import make_result, vote_all
+from tests.exports import exported, workbook_of
 from tests.factories import (
     AwardProposalFactory,
     CampaignFactory,
@@ -139,6 +138,7 @@ def test_staff_of_another_district_get_404(client, other_district, voting_propos
     assert client.get(reverse("evaluations:proposal_vote", args=[voting_proposal.pk])).status_code == 404
     assert client.post(reverse("evaluations:proposal_vote", args=[voting_proposal.pk]), {"choice": "agree"}).status_code == 404
     assert client.get(reverse("evaluations:export_proposals", args=[voting_proposal.campaign.pk])).status_code == 404
+    assert client.post(reverse("evaluations:export_proposals", args=[voting_proposal.campaign.pk])).status_code == 404
 
 
 def test_a_focal_point_sees_only_its_own_units_passed_proposals(focal_client, passed_proposal, council, other_unit):
@@ -159,6 +159,7 @@ def test_a_focal_point_sees_only_its_own_units_passed_proposals(focal_client, pa
     assert focal_client.get(reverse("evaluations:proposal_vote", args=[draft_of_own_unit.pk])).status_code == 404
     assert focal_client.get(reverse("evaluations:proposal_edit", args=[passed_proposal.pk])).status_code == 403
     assert focal_client.get(reverse("evaluations:export_proposals", args=[passed_proposal.campaign.pk])).status_code == 403
+    assert focal_client.post(reverse("evaluations:export_proposals", args=[passed_proposal.campaign.pk])).status_code == 403
 
 
 def test_a_user_with_no_role_gets_404(client, proposal):
@@ -274,10 +275,7 @@ def test_the_decision_form_reads_dd_mm_yyyy_and_refuses_nonsense(staff_client, p
 
 
 def test_export_lists_each_members_vote_and_the_tally(staff_client, passed_proposal, members):
-    response = staff_client.get(reverse("evaluations:export_proposals", args=[passed_proposal.campaign.pk]))
-
-    assert response.status_code == 200
-    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    workbook = workbook_of(exported(staff_client, reverse("evaluations:export_proposals", args=[passed_proposal.campaign.pk])))
     assert workbook.sheetnames == ["Đề nghị khen thưởng", "Phiếu biểu quyết"]
     sheet = workbook["Đề nghị khen thưởng"]
     headers = [cell.value for cell in sheet[1]]

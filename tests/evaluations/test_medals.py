@@ -1,9 +1,7 @@
 """Commemorative medal "Vì sự nghiệp Dân vận": given once per person."""
 
-import io
 import threading
 
-import openpyxl
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -12,6 +10,7 @@ from audit.models import AuditEntry
 from evaluations import awards
 from evaluations.models import MedalNomination
 from tests.evaluations import test_awards as shared
+from tests.exports import exported, workbook_of
 from tests.factories import CampaignFactory, MedalNominationFactory, MembershipFactory, UnitFactory, UserFactory
 
 # Fixtures shared with the proposal tests.
@@ -232,6 +231,7 @@ def test_a_focal_point_sees_only_its_units_awarded_medals(focal_client, campaign
     assert [nomination.pk for nomination in response.context["nominations"]] == [awarded.pk]
     assert focal_client.post(reverse("evaluations:medal_mark", args=[pending.pk]), {"status": "rejected"}).status_code == 404
     assert focal_client.get(reverse("evaluations:export_medals", args=[campaign.pk])).status_code == 403
+    assert focal_client.post(reverse("evaluations:export_medals", args=[campaign.pk])).status_code == 403
 
 
 def test_staff_of_another_district_get_404(client, campaign, staff_user, unit, other_district):
@@ -249,9 +249,7 @@ def test_staff_of_another_district_get_404(client, campaign, staff_user, unit, o
 def test_export_opens_in_openpyxl_with_vietnamese_headers(staff_client, campaign, staff_user, unit):
     nominate(campaign, staff_user, unit)
 
-    response = staff_client.get(reverse("evaluations:export_medals", args=[campaign.pk]))
-
-    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    workbook = workbook_of(exported(staff_client, reverse("evaluations:export_medals", args=[campaign.pk])))
     sheet = workbook["Kỷ niệm chương"]
     assert [cell.value for cell in sheet[1]] == [
         "STT",

@@ -1,16 +1,14 @@
 """The Excel export of the filtered registration list: Vietnamese headers, one row per registration the filters keep."""
 
-import io
-
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from registrations.models import Status
+from tests.exports import exported, workbook_of
 from tests.factories import DvkModelFactory, ExemplarFactory, RegistrationFactory
 
 
 def rows_of(response):
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = workbook_of(response).active
     return sheet, list(sheet.iter_rows(values_only=True))
 
 
@@ -26,10 +24,8 @@ def test_export_opens_in_openpyxl_with_vietnamese_headers_one_row_per_filtered_r
     RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=other_unit, field="economy"), status=Status.ACCEPTED)
     RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, field="new_rural"), status=Status.ACCEPTED)
 
-    response = staff_client.get(reverse("registrations:export"), {"unit": unit.pk, "field": "economy"})
+    response = exported(staff_client, reverse("registrations:export"), {"unit": unit.pk, "field": "economy"})
 
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"].startswith('attachment; filename="dang-ky-thi-dua-')
     sheet, rows = rows_of(response)
     assert sheet.title == "Đăng ký thi đua"
@@ -60,10 +56,10 @@ def test_export_opens_in_openpyxl_with_vietnamese_headers_one_row_per_filtered_r
 def test_export_follows_the_status_and_text_filters(staff_client, campaign, unit, registration_deadline):
     RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name="Tổ tự quản an ninh"), status=Status.RETURNED)
     RegistrationFactory(campaign=campaign, model=DvkModelFactory(unit=unit, name="Đường làng xanh"), status=Status.ACCEPTED)
-    response = staff_client.get(reverse("registrations:export"), {"status": "returned"})
+    response = exported(staff_client, reverse("registrations:export"), {"status": "returned"})
     _sheet, rows = rows_of(response)
     assert [row[2] for row in rows[1:]] == ["Tổ tự quản an ninh"]
-    response = staff_client.get(reverse("registrations:export"), {"q": "xanh"})
+    response = exported(staff_client, reverse("registrations:export"), {"q": "xanh"})
     _sheet, rows = rows_of(response)
     assert [row[2] for row in rows[1:]] == ["Đường làng xanh"]
 

@@ -1,13 +1,11 @@
 """DESIGN §6: another unit's objects are a 404 for every view; roles
 decide the actions."""
 
-import io
-
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from registrations.models import Evidence, Registration, Status
+from tests.exports import exported, workbook_of
 from tests.factories import MembershipFactory, RegistrationFactory, UserFactory
 from tests.registrations.files import pdf_bytes, upload
 
@@ -69,8 +67,7 @@ def test_the_list_shows_kado_only_ka_dos_registrations(focal_client, registratio
 
 
 def test_the_export_gives_kado_only_ka_dos_registrations(focal_client, registration, other_registration):
-    response = focal_client.get(reverse("registrations:export"))
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = workbook_of(exported(focal_client, reverse("registrations:export"))).active
     assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == [registration.model.name]
 
 

@@ -3,14 +3,9 @@ again by beat; a file pending past its timeout can be made again; a file is outd
 soon as anything it shows changes."""
 
 import datetime
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,8 +16,8 @@ from registrations.models import Status
 from reports.models import ReportFile
 from reports.services import request_file, requeue_report_files
 from tests.notifications.conftest import free_port
-from tests.notifications.test_outage import RedisServer, _database_url
-from tests.workers import stop_worker
+from tests.notifications.test_outage import RedisServer
+from tests.workers import start_worker, stop_worker
 
 from .builders import add_appraisal, add_registration
 
@@ -67,22 +62,7 @@ def test_with_the_broker_down_the_request_is_kept_and_made_once_it_is_back(
     assert ReportFile.objects.get(pk=row.pk).queued_at is None
 
     broker.start()
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "CELERY_BROKER_URL": broker.url,
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "DEBUG": "1",
-        "CONN_MAX_AGE": "0",
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=INFO", "-n", f"w{free_port()}@%h"],
-        cwd=Path(settings.BASE_DIR),
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    worker = start_worker(broker.url, f"w{free_port()}")
     try:
         assert requeue_report_files() == 1  # what beat does every minute
         assert ReportFile.objects.get(pk=row.pk).queued_at is not None
