@@ -55,7 +55,8 @@ def test_bench_at_a_tiny_scale_writes_every_figure(tmp_path):
         assert isinstance(row["queries_small"], int) and isinstance(row["queries_large"], int), name
         assert name in completed.stdout
     assert set(result["exports"]) == {"registrations", "results", "score matrix"}
-    assert all(row["ready_s"] > 0 for row in result["exports"].values())
+    assert all(row["ready_s"] > 0 and row["ask_ms"] > 0 for row in result["exports"].values())
+    assert result["machine"]["tasks"] == "a Celery worker on Redis"  # exports made in the background
     assert set(result["sweep"]) == {"1000", "10000"}
     assert all(set(row) == {"s", "queries"} for row in result["sweep"].values())
     assert result["sweep"]["1000"]["queries"] == result["sweep"]["10000"]["queries"]
