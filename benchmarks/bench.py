@@ -10,7 +10,7 @@ table and writes var/bench/latest.json:
                       "queries_small", "queries_large"}},
      "exports": {NAME: {"ready_s", "ask_ms"}},
      "sweep": {"1000": {"s", "queries"}, "10000": {"s", "queries"}},
-     "finalise": {"s", "queries", "results"},
+     "finalise": {"s", "queries", "results", "docx": {"s", "bytes"}},
      "pdf": {"ratio"}}
 
 Finalising (the chair sealing every nominated registration's result) is timed in process
@@ -173,7 +173,11 @@ def _only(options, figure: str) -> int:
 
 
 def _finalise_line(finalise: dict) -> str:
-    return f"finalising {finalise['results']} results: {finalise['s']:.2f} s, {finalise['queries']} queries"
+    docx = finalise["docx"]
+    return (
+        f"finalising {finalise['results']} results: {finalise['s']:.2f} s, {finalise['queries']} queries; "
+        f"then the year-end report as DOCX: {docx['s']:.2f} s, {docx['bytes'] / 1024:.0f} KB"
+    )
 
 
 def _sweep_lines(sweep: dict) -> list[str]:

@@ -62,7 +62,8 @@ def test_bench_at_a_tiny_scale_writes_every_figure(tmp_path):
     assert result["sweep"]["1000"]["queries"] == result["sweep"]["10000"]["queries"]
     assert all(row["s"] > 0 for row in result["sweep"].values())
     assert "reminder sweep, 10000 recipients" in completed.stdout
-    assert set(result["finalise"]) == {"s", "queries", "results"}
+    assert set(result["finalise"]) == {"s", "queries", "results", "docx"}
+    assert result["finalise"]["docx"]["s"] > 0 and result["finalise"]["docx"]["bytes"] > 0
     assert result["finalise"]["results"] > 0 and result["finalise"]["s"] > 0
     assert f"finalising {result['finalise']['results']} results" in completed.stdout
     assert result["pdf"]["ratio"] > 0
