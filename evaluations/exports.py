@@ -18,19 +18,35 @@ MATRIX = "appraisal_matrix"
 RESULTS = "appraisal_results"
 
 
-def _sheet_status(cell) -> str:
+def _sheet_status(cell) -> tuple:
+    """What the status column says of ``cell``, as the key ``_status_text`` reads."""
     if cell is None:
-        return _("Không phân công")
+        return ("unassigned",)
     if cell.assignment.is_recused:
-        return str(Assignment.Recusal(cell.assignment.recusal).label)
+        return ("recused", cell.assignment.recusal)
     if cell.sheet is None:
-        return _("Chưa chấm")
-    return str(Scoresheet.Status(cell.sheet.status).label)
+        return ("unscored",)
+    return ("sheet", cell.sheet.status)
+
+
+def _status_text(key: tuple) -> str:
+    match key:
+        case ("unassigned",):
+            return _("Không phân công")
+        case ("recused", recusal):
+            return str(Assignment.Recusal(recusal).label)
+        case ("unscored",):
+            return _("Chưa chấm")
+        case ("sheet", status):
+            return str(Scoresheet.Status(status).label)
 
 
 def matrix_sheets(matrix: ScoreMatrix) -> list[tuple[str, list[str], list[list]]]:
     """One sheet per kind: a row per (registration, member), a column per criterion."""
     sheets = []
+    # Translated once per export, not once per cell (tens of thousands of them).
+    people = {member.pk: (member.user.display_name, str(member.get_position_display())) for member in matrix.members}
+    texts: dict[tuple, str] = {}
     for kind, label in DvkModel.Kind.choices:
         registrations = [r for r in matrix.registrations if r.model.kind == kind]
         if not registrations:
@@ -50,13 +66,15 @@ def matrix_sheets(matrix: ScoreMatrix) -> list[tuple[str, list[str], list[list]]
             for member in matrix.members:
                 cell = matrix.cells.get((registration.pk, member.pk))
                 points = cell.points if cell is not None and not cell.assignment.is_recused else {}
+                status = _sheet_status(cell)
+                if status not in texts:
+                    texts[status] = _status_text(status)
                 rows.append(
                     [
                         registration.unit.name,
                         registration.model.name,
-                        member.user.display_name,
-                        str(member.get_position_display()),
-                        _sheet_status(cell),
+                        *people[member.pk],
+                        texts[status],
                         *[points.get(c.pk) for c in criteria],
                         cell.total if cell is not None and not cell.assignment.is_recused else None,
                     ]
