@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.formatting import points_text
 from audit.models import AuditEntry
 from registrations.models import Status
 
@@ -31,12 +32,6 @@ HALF = Decimal("0.5")
 # Digits with at most one decimal separator (a minus sign is read so that it can be
 # refused as negative): Decimal() alone would also read "1_0" or "1e1" as 10.
 TYPED_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
-
-
-def points_text(value: Decimal) -> str:
-    """Points as people write them: 20, 12,5 (no trailing zeros)."""
-    value = Decimal(value).normalize()
-    return formats.number_format(value, decimal_pos=max(0, -value.as_tuple().exponent))
 
 
 def check_points(value, max_points: Decimal) -> tuple[Decimal | None, str | None]:

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.formatting import vn_decimal, vn_int
+
 from .document import (
     ROMAN,
     Column,
@@ -21,7 +23,7 @@ from .document import (
     number_tables,
     numbered_table,
 )
-from .formatting import paragraphs, position_with_unit, vn_decimal, vn_int
+from .formatting import paragraphs, position_with_unit
 from .models import SummaryReport
 
 

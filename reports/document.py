@@ -11,7 +11,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from .formatting import date_line, paragraphs, position_with_unit, vn_decimal, vn_int, vn_millions
+from accounts.formatting import vn_decimal, vn_int, vn_millions
+
+from .formatting import date_line, paragraphs, position_with_unit
 from .models import SummaryReport
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")

@@ -1,46 +1,11 @@
-"""How figures and dates are written in a Vietnamese administrative document: dots
-group thousands, a comma marks decimals, and the place-date line follows Hướng dẫn
-36-HD/VPTW. Both the PDF template and the DOCX builder use these, so the two documents
-print the same text whatever language the reader's interface is in."""
+"""How dates and texts are written in a Vietnamese administrative document: the
+place-date line follows Hướng dẫn 36-HD/VPTW. Both the PDF template and the DOCX builder
+use these, so the two documents print the same text whatever language the reader's
+interface is in (figures: accounts.formatting)."""
 
 import datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
-
-
-def vn_int(value) -> str:
-    """1234567 → "1.234.567"."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return ""
-    return f"{number:,}".replace(",", ".")
-
-
-def vn_decimal(value, places: int = 2) -> str:
-    """Decimal("92.5") → "92,50"; empty for a missing value."""
-    if value is None or value == "":
-        return ""
-    try:
-        number = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    except (InvalidOperation, ValueError):
-        return ""
-    whole, _sep, fraction = f"{number:.{places}f}".partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    grouped = vn_int(abs(int(whole)))
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
-
-
-def vn_millions(vnd) -> str:
-    """An amount in đồng written in millions with at most one decimal: 1_234_500_000 →
-    "1.234,5", 450_000_000 → "450"."""
-    try:
-        millions = (Decimal(int(vnd)) / Decimal(1_000_000)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    except (TypeError, ValueError, InvalidOperation):
-        return ""
-    text = vn_decimal(millions, 1)
-    return text[:-2] if text.endswith(",0") else text
 
 
 def day_month(day: datetime.date) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.formatting import vn_score
 from accounts.models import Unit
 from campaign.models import Campaign
 from models.models import DvkModel
@@ -60,19 +61,12 @@ def suggested_nominee(registration) -> str:
     return _("%(unit)s (mô hình “%(model)s”)") % {"unit": registration.unit.name, "model": model.name}
 
 
-def _points_text(value) -> str:
-    """92.50 → "92,5", 95.00 → "95": how a score reads in a Vietnamese sentence."""
-    if value is None:
-        return "–"
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def suggested_achievement(result: Result) -> str:
     registration = result.registration
     values = {
         "name": registration.model.name,
         "year": registration.campaign.year,
-        "score": _points_text(result.counted_score),
+        "score": vn_score(result.counted_score),
         "classification": result.get_classification_display(),
     }
     if registration.model.kind == DvkModel.Kind.EXEMPLAR:

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.formatting import vn_int
 from registrations.models import Status
 
 register = template.Library()
@@ -27,10 +28,7 @@ def status_class(status: str) -> str:
 @register.filter
 def vnd(amount) -> str:
     """12500000 → "12.500.000" (Vietnamese thousands separator)."""
-    try:
-        return f"{int(amount):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return ""
+    return vn_int(amount)
 
 
 @register.simple_tag

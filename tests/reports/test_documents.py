@@ -5,8 +5,9 @@ from io import BytesIO
 from docx import Document
 from docx.shared import Pt
 
+from accounts.formatting import vn_decimal, vn_millions
 from reports.document import build_document
-from reports.formatting import date_line, vn_decimal, vn_millions
+from reports.formatting import date_line
 from reports.models import SummaryReport
 from reports.pdf import layout, render_pdf
 from reports.selectors import report_content
