@@ -1,7 +1,9 @@
 from dataclasses import dataclass
 
+from .errors import DomainError
 
-class AccountError(Exception):
+
+class AccountError(DomainError):
     """A refused change to a unit or an account; ``str(error)`` is shown to the user."""
 
 

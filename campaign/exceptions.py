@@ -1,13 +1,7 @@
 """Domain errors of the campaign app. Their message is a translated sentence that views
 show to the user as it is."""
 
-
-class DomainError(Exception):
-    """A change the plan refuses; ``message`` says why, in the user's language."""
-
-    def __init__(self, message):
-        self.message = message
-        super().__init__(message)
+from accounts.errors import DomainError
 
 
 class NotAllowed(DomainError):

@@ -4,13 +4,11 @@ show as it is."""
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.errors import DomainError
 
-class AppraisalError(Exception):
+
+class AppraisalError(DomainError):
     """A refused appraisal step; ``message`` is the sentence to show the user."""
-
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
 
 
 class NotAllowed(AppraisalError):

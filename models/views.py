@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from accounts.collation import by_name
+from accounts.errors import run_action
 
 from . import services
 from .exceptions import DomainError
@@ -154,13 +155,9 @@ class PublicationView(LoginRequiredMixin, View):
         model = get_object_or_404(models_visible_to(request.user), pk=pk)
         if not rules.has_perm("models.publish_model", request.user, model):
             raise PermissionDenied
-        try:
-            self.action(model, by=request.user)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, self.success_message % {"name": model.name})
-        return redirect(model_url(model))
+        return run_action(
+            request, lambda: self.action(model, by=request.user), self.success_message % {"name": model.name}, model_url(model)
+        )
 
 
 class PublishView(PublicationView):

@@ -5,13 +5,11 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.errors import DomainError
 
-class RegistrationError(Exception):
-    """Base of the domain errors; ``message`` is ready to show to the user."""
 
-    def __init__(self, message: str):
-        self.message = str(message)
-        super().__init__(self.message)
+class RegistrationError(DomainError):
+    """Base of the registrations' refusals; ``message`` is ready to show to the user."""
 
 
 class TransitionNotAllowed(RegistrationError):

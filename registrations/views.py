@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from accounts.collation import by_name
+from accounts.errors import run_action
 from accounts.export_views import ExportRequestView
 from campaign.models import Deadline
 
@@ -391,13 +392,7 @@ class RegistrationActionView(LoginRequiredMixin, View):
     def post(self, request, pk):
         registration = registration_for(request, pk)
         require(request.user, self.permission, registration)
-        try:
-            message = self.act(registration)
-        except RegistrationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, message)
-        return redirect("registrations:detail", registration.pk)
+        return run_action(request, lambda: self.act(registration), None, reverse("registrations:detail", args=[registration.pk]))
 
     def act(self, registration) -> str:
         raise NotImplementedError

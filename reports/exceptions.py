@@ -3,13 +3,7 @@ show to the user as it is."""
 
 from django.utils.translation import gettext as _
 
-
-class DomainError(Exception):
-    """A change the reports app refuses; ``message`` says why, in the user's language."""
-
-    def __init__(self, message):
-        self.message = message
-        super().__init__(message)
+from accounts.errors import DomainError
 
 
 class ReportExists(DomainError):

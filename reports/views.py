@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.errors import run_action
 from registrations.selectors import registrations_visible_to
 
 from . import services
@@ -139,13 +140,12 @@ class SignReportView(ReportAccessMixin, View):
         report = self.get_report(pk)
         if not rules.has_perm("reports.sign_report", request.user, report):
             raise PermissionDenied
-        try:
-            services.sign_report(report, by=request.user, confirmed=request.POST.getlist("confirm"))
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Đã ký ban hành báo cáo. Tệp PDF và DOCX được tạo lại theo số liệu lúc ký."))
-        return redirect(edit_url(report))
+        return run_action(
+            request,
+            lambda: services.sign_report(report, by=request.user, confirmed=request.POST.getlist("confirm")),
+            _("Đã ký ban hành báo cáo. Tệp PDF và DOCX được tạo lại theo số liệu lúc ký."),
+            edit_url(report),
+        )
 
 
 class RenderReportView(ReportAccessMixin, View):

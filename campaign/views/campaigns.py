@@ -10,11 +10,12 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.collation import by_name
+from accounts.errors import run_action
 
 from .. import services
 from ..forms import CampaignCreateForm, CampaignForm
 from ..selectors import campaigns_visible_to, deadlines_of, documents_of, periods_with_items, plan_progress
-from .mixins import CampaignMixin, ServiceFormMixin, run_action
+from .mixins import CampaignMixin, ServiceFormMixin
 
 
 class CampaignListView(LoginRequiredMixin, ListView):

@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from accounts.errors import run_action
+
 from .. import services
 from ..deadlines import due_dates_for
 from ..forms import DeadlineForm, ExtensionForm
 from ..selectors import deadlines_of, deadlines_visible_to, extensions_visible_to
-from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin, run_action
+from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin
 
 
 class DeadlineListView(CampaignMixin, TemplateView):

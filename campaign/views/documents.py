@@ -11,12 +11,13 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.collation import by_name
+from accounts.errors import run_action
 from accounts.models import Unit
 
 from .. import dissemination
 from ..forms import AcknowledgementForm, DocumentForm
 from ..selectors import acknowledgements_of, documents_of, documents_visible_to, participating_units
-from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin, run_action
+from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin
 from .plan import private_file_response
 
 

@@ -101,12 +101,3 @@ class ServiceFormMixin:
         return redirect(self.get_success_url())
 
 
-def run_action(request, action, success_message, redirect_to):
-    """Run a service for a POST button; show its refusal as a message."""
-    try:
-        action()
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success_message)
-    return redirect(redirect_to)

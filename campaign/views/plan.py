@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from accounts.errors import run_action
+
 from .. import services
 from ..forms import PeriodForm, PlanItemForm, ProgressUpdateForm, StatusForm
 from ..models import PlanItem
 from ..selectors import periods_visible_to, plan_items_visible_to, plan_updates_visible_to, updates_of
 from ..uploads import download_name
-from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin, run_action
+from .mixins import CampaignMixin, ObjectOfCampaignMixin, ServiceFormMixin
 
 
 def private_file_response(field, original_name: str, content_type: str):

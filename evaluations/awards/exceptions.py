@@ -3,18 +3,13 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import DomainError
+
 from ..models import MedalNomination
 
 
-class AwardError(Exception):
+class AwardError(DomainError):
     """A refused award or medal operation; the message is shown to the person who tried."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self):
-        return str(self.message)
 
 
 class TransitionNotAllowed(AwardError):
