@@ -2,8 +2,8 @@
 ``message`` is the sentence, in the user's language, that the views show as it is. Each
 app's errors derive from it (accounts.exceptions, campaign.exceptions, models.exceptions,
 registrations.exceptions, evaluations.exceptions, evaluations.awards.exceptions,
-reports.exceptions), so that a view running a service catches one class (``run_action``: a button's
-service, its refusal or its success as a message)."""
+reports.exceptions), so that a view running a service catches one class; ``run_action``
+runs a button's service and shows its refusal or its success as a message."""
 
 from django.contrib import messages
 from django.shortcuts import redirect

@@ -19,7 +19,7 @@ RESULTS = "appraisal_results"
 
 
 def _sheet_status(cell) -> tuple:
-    """What the status column says of ``cell``, as the key ``_status_text`` reads."""
+    """What the status column says of ``cell``, as a key of ``_status_texts()``."""
     if cell is None:
         return ("unassigned",)
     if cell.assignment.is_recused:
@@ -29,16 +29,14 @@ def _sheet_status(cell) -> tuple:
     return ("sheet", cell.sheet.status)
 
 
-def _status_text(key: tuple) -> str:
-    match key:
-        case ("unassigned",):
-            return _("Không phân công")
-        case ("recused", recusal):
-            return str(Assignment.Recusal(recusal).label)
-        case ("unscored",):
-            return _("Chưa chấm")
-        case ("sheet", status):
-            return str(Scoresheet.Status(status).label)
+def _status_texts() -> dict[tuple, str]:
+    """Every status column's text, translated once per export (not once per cell)."""
+    return {
+        ("unassigned",): _("Không phân công"),
+        ("unscored",): _("Chưa chấm"),
+        **{("recused", value): str(label) for value, label in Assignment.Recusal.choices},
+        **{("sheet", value): str(label) for value, label in Scoresheet.Status.choices},
+    }
 
 
 def matrix_sheets(matrix: ScoreMatrix) -> list[tuple[str, list[str], list[list]]]:
@@ -46,7 +44,7 @@ def matrix_sheets(matrix: ScoreMatrix) -> list[tuple[str, list[str], list[list]]
     sheets = []
     # Translated once per export, not once per cell (tens of thousands of them).
     people = {member.pk: (member.user.display_name, str(member.get_position_display())) for member in matrix.members}
-    texts: dict[tuple, str] = {}
+    texts = _status_texts()
     for kind, label in DvkModel.Kind.choices:
         registrations = [r for r in matrix.registrations if r.model.kind == kind]
         if not registrations:
@@ -66,15 +64,12 @@ def matrix_sheets(matrix: ScoreMatrix) -> list[tuple[str, list[str], list[list]]
             for member in matrix.members:
                 cell = matrix.cells.get((registration.pk, member.pk))
                 points = cell.points if cell is not None and not cell.assignment.is_recused else {}
-                status = _sheet_status(cell)
-                if status not in texts:
-                    texts[status] = _status_text(status)
                 rows.append(
                     [
                         registration.unit.name,
                         registration.model.name,
                         *people[member.pk],
-                        texts[status],
+                        texts[_sheet_status(cell)],
                         *[points.get(c.pk) for c in criteria],
                         cell.total if cell is not None and not cell.assignment.is_recused else None,
                     ]

@@ -99,5 +99,3 @@ class ServiceFormMixin:
         if self.success_message:
             messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
-
-

@@ -25,10 +25,8 @@ def status_class(status: str) -> str:
     return STATUS_CLASSES.get(str(status), "secondary")
 
 
-@register.filter
-def vnd(amount) -> str:
-    """12500000 → "12.500.000" (Vietnamese thousands separator)."""
-    return vn_int(amount)
+# 12500000 → "12.500.000" (Vietnamese thousands separator).
+register.filter("vnd", vn_int)
 
 
 @register.simple_tag
