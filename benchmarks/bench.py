@@ -45,6 +45,7 @@ PYTHON = sys.executable
 # page does not take the whole run.
 PAGE_BUDGET_S = 30.0
 MIN_SAMPLES = 3
+WARM_UP_REQUESTS = 2
 
 
 def main(argv=None) -> int:
@@ -81,8 +82,11 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
+    from django.core.cache import cache
+
     from benchmarks import measure
 
+    cache.clear()  # the bench's own cache: nothing of an earlier run is served
     pages = measure.main_pages()
     queries_small = measure.query_counts(pages)
     _manage(env, "build_province_scale", "--scale", str(options.scale))
@@ -132,6 +136,7 @@ def main(argv=None) -> int:
         "machine": {
             "database": env["BENCH_DATABASE_LABEL"],
             "tasks": "a Celery worker on Redis" if env["CELERY_BROKER_URL"] else "in the web process (no Redis answered)",
+            "cache": "Redis, shared by the web workers" if env["REDIS_CACHE_URL"] else "each web worker's memory",
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
@@ -215,6 +220,9 @@ def _environment(suffix: str, *, keep: bool = False) -> dict:
         CSRF_COOKIE_SECURE="0",
         SECURE_HSTS_SECONDS="0",
         CELERY_BROKER_URL=_broker_url(),
+        # As production's compose file: the cache and the sessions in Redis, shared by
+        # the web workers.
+        REDIS_CACHE_URL=_cache_url(),
         LOG_LEVEL="ERROR",
         MEDIA_ROOT=str(ROOT / "var" / "bench" / "media"),
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
@@ -292,6 +300,11 @@ def _time_pages(base: str, pages: dict, cookies: dict, rounds: int) -> dict:
     bare = []
     sizes = {}
     spent = dict.fromkeys(pages, 0.0)
+    # Not counted: a server's first requests compile templates and fill caches. Twice, so
+    # that both web workers are likely to have served each page once.
+    for _warm_up in range(WARM_UP_REQUESTS):
+        for user, url in pages.values():
+            _get(base + url, cookies[user])
     for round_number in range(rounds):
         for name, (user, url) in pages.items():
             if round_number >= MIN_SAMPLES and spent[name] > PAGE_BUDGET_S:
@@ -383,16 +396,27 @@ def _start_worker(env: dict) -> subprocess.Popen:
     )
 
 
+def _cache_url() -> str:
+    """The bench's own Redis database for the cache when Redis answers (BENCH_CACHE_URL to
+    choose another); otherwise none, and each web worker keeps its own cache in memory."""
+    url = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/14")
+    return url if _answers(url) else ""
+
+
+def _answers(url: str) -> bool:
+    host, _, port = url.split("//", 1)[-1].split("/", 1)[0].rpartition("@")[-1].partition(":")
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port or 6379)), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def _broker_url() -> str:
     """The bench's own Redis database when Redis answers (BENCH_BROKER_URL to choose
     another), otherwise none: tasks then run in the web process, and the table says so."""
     url = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/13")
-    host, _, port = url.split("//", 1)[-1].split("/", 1)[0].rpartition("@")[-1].partition(":")
-    try:
-        with socket.create_connection((host or "127.0.0.1", int(port or 6379)), timeout=1):
-            return url
-    except OSError:
-        return ""
+    return url if _answers(url) else ""
 
 
 def _table(result: dict) -> str:

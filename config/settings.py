@@ -228,6 +228,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Django's renderer, with a select's options written in Python (long lists of units).
+FORM_RENDERER = "accounts.form_renderer.FormRenderer"
 
 # Celery: real broker when configured, otherwise eager execution in process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -54,6 +54,17 @@ def registration_for(request, pk) -> Registration:
 # The district's list and export ------------------------------------------------------
 
 
+LIST_LEAVES_OUT = (
+    "model__description",
+    "model__published_content",
+    "campaign__legal_bases",
+    "campaign__preamble",
+    "campaign__purposes",
+    "campaign__implementation",
+    "campaign__recipients",
+)
+
+
 class FilteredRegistrationsMixin:
     filterset_class = RegistrationFilter
 
@@ -70,22 +81,30 @@ class RegistrationListView(LoginRequiredMixin, FilteredRegistrationsMixin, Filte
     context_object_name = "registrations"
 
     def get_queryset(self):
-        # The page shows none of the long texts: leaving them out keeps the sort before
-        # LIMIT from carrying kilobytes per row (the export keeps them).
-        return super().get_queryset().defer(*CONTENT_FIELDS, "return_reason", "model__description")
+        # The page shows none of the long texts, the plan's or the model's: leaving them
+        # out keeps the sort before LIMIT from carrying kilobytes per row (the export
+        # keeps them).
+        return super().get_queryset().defer(*CONTENT_FIELDS, "return_reason", *LIST_LEAVES_OUT)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The rows counted once: the status summary's counts add up to the list's length.
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = sum(self.counts.values())
+        return paginator
 
     def get_context_data(self, **kwargs):
+        filterset = self.filterset
+        self.counts = status_counts(filterset.qs) if filterset.is_valid() else {}
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query"] = query.urlencode()
         context["registrations"] = as_shown(context["registrations"])
         context["is_reviewer"] = self.request.user.is_organiser_staff
-        filterset = context["filter"]
-        campaign = filterset.form.cleaned_data.get("campaign") if filterset.is_valid() else None
-        context["campaign"] = campaign
-        counts = status_counts(filterset.qs) if filterset.is_valid() else {}
-        context["status_summary"] = [(value, label, counts[value]) for value, label in Status.choices if counts.get(value)]
+        context["campaign"] = filterset.form.cleaned_data.get("campaign") if filterset.is_valid() else None
+        context["status_summary"] = [
+            (value, label, self.counts[value]) for value, label in Status.choices if self.counts.get(value)
+        ]
         return context
 
 
