@@ -28,7 +28,7 @@ from campaign import selectors as campaign_selectors
 from campaign.models import Campaign
 from models.models import DvkModel
 
-from .models import Evidence, ProgressReport, Registration, Status
+from .models import CONTENT_FIELDS, Evidence, ProgressReport, Registration, Status
 
 # Apps above this one (evaluations: council members see what is assigned to them)
 # add who else may read a registration: ``rule(user)`` returns a Q over Registration or None.
@@ -122,6 +122,21 @@ def _evidence_count():
         Evidence.objects.filter(registration=OuterRef("pk")).order_by().values("registration").annotate(n=Count("pk")).values("n")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+# The long texts the review list does not show (its export does): left out, the sort
+# before LIMIT does not carry kilobytes per row.
+LIST_LEAVES_OUT = (
+    *CONTENT_FIELDS,
+    "return_reason",
+    "model__description",
+    "model__published_content",
+    "campaign__legal_bases",
+    "campaign__preamble",
+    "campaign__purposes",
+    "campaign__implementation",
+    "campaign__recipients",
+)
 
 
 def registration_list(user) -> QuerySet[Registration]:

@@ -27,6 +27,7 @@ from .filters import RegistrationFilter, filtered_registrations
 from .forms import EvidenceUploadForm, NewRegistrationForm, RegistrationForm, ReturnForm
 from .models import CONTENT_FIELDS, ProgressReport, Registration, Status
 from .selectors import (
+    LIST_LEAVES_OUT,
     as_shown,
     history_of,
     open_campaign_for,
@@ -54,17 +55,6 @@ def registration_for(request, pk) -> Registration:
 # The district's list and export ------------------------------------------------------
 
 
-LIST_LEAVES_OUT = (
-    "model__description",
-    "model__published_content",
-    "campaign__legal_bases",
-    "campaign__preamble",
-    "campaign__purposes",
-    "campaign__implementation",
-    "campaign__recipients",
-)
-
-
 class FilteredRegistrationsMixin:
     filterset_class = RegistrationFilter
 
@@ -81,10 +71,7 @@ class RegistrationListView(LoginRequiredMixin, FilteredRegistrationsMixin, Filte
     context_object_name = "registrations"
 
     def get_queryset(self):
-        # The page shows none of the long texts, the plan's or the model's: leaving them
-        # out keeps the sort before LIMIT from carrying kilobytes per row (the export
-        # keeps them).
-        return super().get_queryset().defer(*CONTENT_FIELDS, "return_reason", *LIST_LEAVES_OUT)
+        return super().get_queryset().defer(*LIST_LEAVES_OUT)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # The rows counted once: the status summary's counts add up to the list's length.
