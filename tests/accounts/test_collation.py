@@ -55,7 +55,8 @@ def test_postgresql_orders_with_the_icu_collation_of_the_migration(db):
 
 
 def test_sqlite_orders_with_the_collation_defined_on_each_connection(django_db_blocker):
-    wrapper = DatabaseWrapper({**connection.settings_dict, "ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}, alias="vi_sqlite")
+    sqlite = {**connection.settings_dict, "ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:", "OPTIONS": {}}
+    wrapper = DatabaseWrapper(sqlite, alias="vi_sqlite")
     with django_db_blocker.unblock():
         try:
             with wrapper.cursor() as cursor:
