@@ -37,3 +37,9 @@ def due_dates_for(campaign: Campaign, unit: Unit | None = None, audience: str | 
         else:
             found.append(DueDate(deadline=deadline, due_date=deadline.due_date))
     return sorted(found, key=lambda due: (due.due_date, due.deadline.pk))
+
+
+def due_dates_by_kind(campaign: Campaign, unit: Unit | None = None) -> dict[str, DueDate]:
+    """{kind: what ``deadline_for(campaign, kind, unit)`` answers} for every kind the
+    campaign sets (custom deadlines aside), in two queries: a page that shows several."""
+    return {due.deadline.kind: due for due in due_dates_for(campaign, unit) if due.deadline.kind != Deadline.Kind.CUSTOM}

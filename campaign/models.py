@@ -114,6 +114,11 @@ class Campaign(models.Model):
 
         return deadline_for(self, kind, unit)
 
+    def due_dates_by_kind(self, unit: Unit | None = None) -> "dict[str, DueDate]":
+        from .deadlines import due_dates_by_kind
+
+        return due_dates_by_kind(self, unit)
+
 
 class Deadline(models.Model):
     class Kind(models.TextChoices):

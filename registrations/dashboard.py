@@ -118,7 +118,8 @@ def obligations(user, campaign) -> list[Obligation]:
     found: list[Obligation] = []
     for unit in units:
         own = [registration for registration in registrations if registration.unit_id == unit.pk]
-        due_registration = campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=unit)
+        due_dates = campaign.due_dates_by_kind(unit)
+        due_registration = due_dates.get(Deadline.Kind.REGISTRATION)
         sent = [r for r in own if r.status in Status.SENT]
         drafts = [r for r in own if r.status == Status.DRAFT]
         found.append(
@@ -159,7 +160,7 @@ def obligations(user, campaign) -> list[Obligation]:
             (ProgressReport.Kind.INTERIM, Deadline.Kind.INTERIM_REPORT, _("Báo cáo sơ kết 6 tháng")),
             (ProgressReport.Kind.FINAL, Deadline.Kind.FINAL_REPORT, _("Báo cáo tự đánh giá cuối năm")),
         ):
-            due = campaign.deadline_for(deadline_kind, unit=unit)
+            due = due_dates.get(deadline_kind)
             for registration in accepted:
                 report = next((report for report in registration.reports.all() if report.kind == kind), None)
                 found.append(

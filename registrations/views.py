@@ -350,6 +350,7 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
         reports = {report.kind: report for report in registration.reports.all()}
         for_unit = rules.has_perm("registrations.act_for_unit", user, registration)
         report_rows = []
+        due_dates = registration.campaign.due_dates_by_kind(registration.unit)
         if registration.accepts_reports or reports:
             for kind, deadline_kind in (
                 (ProgressReport.Kind.INTERIM, Deadline.Kind.INTERIM_REPORT),
@@ -360,7 +361,7 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
                         "kind": kind,
                         "label": ProgressReport.Kind(kind).label,
                         "report": reports.get(kind),
-                        "due": registration.campaign.deadline_for(deadline_kind, unit=registration.unit),
+                        "due": due_dates.get(deadline_kind),
                         "can_file": for_unit
                         and registration.accepts_reports
                         and not (reports.get(kind) and reports[kind].is_submitted),
@@ -377,7 +378,7 @@ class RegistrationDetailView(LoginRequiredMixin, TemplateView):
             can_withdraw=lifecycle.may_take(user, registration, "withdraw"),
             can_review=lifecycle.may_take(user, registration, "accept"),
             missing=services.missing_fields(registration) if registration.is_editable else {},
-            due=registration.campaign.deadline_for(Deadline.Kind.REGISTRATION, unit=registration.unit),
+            due=due_dates.get(Deadline.Kind.REGISTRATION),
             history=list(history[:50]),
             upload_form=EvidenceUploadForm(),
             return_form=ReturnForm(),

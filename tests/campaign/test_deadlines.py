@@ -90,6 +90,22 @@ def test_due_dates_for_agrees_with_deadline_for_for_every_kind(campaign, extensi
     assert [due.due_date for due in due_dates_for(campaign, unit)] == [datetime.date(2020, 5, 15), datetime.date(2020, 6, 15)]
 
 
+def test_due_dates_by_kind_answers_as_deadline_for_for_every_kind_in_two_queries(
+    campaign, extension, unit, other_unit, django_assert_num_queries
+):
+    DeadlineFactory(campaign=campaign, kind=Deadline.Kind.FINAL_REPORT, due_date=datetime.date(2020, 11, 30))
+    DeadlineFactory(campaign=campaign, kind=Deadline.Kind.CUSTOM, due_date=datetime.date(2020, 7, 1))
+    for who in (unit, other_unit, None):
+        with django_assert_num_queries(2 if who is not None else 1):
+            by_kind = campaign.due_dates_by_kind(who)
+        expected = {kind: deadline_for(campaign, kind, who) for kind in Deadline.Kind.values}
+        assert {kind: (due.deadline, due.due_date, due.extension) for kind, due in by_kind.items()} == {
+            kind: (due.deadline, due.due_date, due.extension) for kind, due in expected.items() if due is not None
+        }
+    assert set(campaign.due_dates_by_kind(unit)) == {Deadline.Kind.REGISTRATION, Deadline.Kind.FINAL_REPORT}
+    assert campaign.due_dates_by_kind(unit)[Deadline.Kind.REGISTRATION].due_date == datetime.date(2020, 5, 15)
+
+
 def test_days_left_counts_calendar_days_in_vietnam(registration, other_unit):
     due = deadline_for(registration.campaign, Deadline.Kind.REGISTRATION, other_unit)
     assert due.days_left(datetime.date(2020, 4, 23)) == 7
