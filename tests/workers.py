@@ -9,6 +9,10 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+# A test's worker is alone on its broker: it need not look for others when it starts
+# (mingle waits a second for answers), nor keep talking to them.
+ALONE = ("--without-gossip", "--without-mingle", "--without-heartbeat")
+
 
 def database_url() -> str:
     """The test database, for a process of its own (worker, manage.py)."""
@@ -28,7 +32,7 @@ def start_worker(broker_url: str, name: str) -> subprocess.Popen:
         "CONN_MAX_AGE": "0",
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=INFO", "-n", f"{name}@%h"],
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=INFO", *ALONE, "-n", f"{name}@%h"],
         cwd=Path(settings.BASE_DIR),
         env=env,
         stdout=subprocess.PIPE,

@@ -15,7 +15,7 @@ from django.db import connection
 from audit import record
 from audit.models import AuditEntry
 from config.celery import app as celery_app
-from tests.workers import stop_worker
+from tests.workers import ALONE, stop_worker
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
@@ -39,7 +39,7 @@ def worker(transactional_db):
     }
     env.pop("DVK_TESTING", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=INFO", "-Q", queue, "-n", f"{queue}@%h"],
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=INFO", *ALONE, "-Q", queue, "-n", f"{queue}@%h"],
         cwd=Path(settings.BASE_DIR),
         env=env,
         stdout=subprocess.PIPE,

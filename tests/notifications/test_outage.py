@@ -30,7 +30,7 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
-from tests.workers import database_url, stop_worker
+from tests.workers import ALONE, database_url, stop_worker
 
 from .conftest import free_port
 
@@ -120,6 +120,7 @@ def worker_with_beat(transactional_db, own_redis, smtp_server, tmp_path):
             "-B",
             "--pool=solo",
             "--loglevel=INFO",
+            *ALONE,
             "-s",
             str(tmp_path / "beat-schedule"),
         ],
